@@ -1,0 +1,74 @@
+"""Arabic clitics: which letters may be attached before and after a word.
+
+Matching is clitic-aware: a cue written ``انتخابات`` also matches ``والانتخابات``, ``للانتخابات``
+and ``انتخاباتها``. The sets below are in *normalised* spelling (see :mod:`framing.text.normalize`).
+
+Proclitics are built as conjunction (و ف) + preposition or future particle (ب ك ل س) + article
+(ال), with ل + ال written ``لل``. Enclitics are the pronoun suffixes; tanween alef (``ا``) is
+allowed as well because the accusative indefinite is written with it (``دعما``).
+"""
+
+from __future__ import annotations
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ك", "ل", "س")
+
+
+def _proclitics():
+    out = set()
+    for c in _CONJ:
+        for p in _PREP:
+            out.add(c + p)
+            if p == "ل":
+                out.add(c + "لل")  # ل + ال
+            elif p != "س":
+                out.add(c + p + "ال")
+    return frozenset(out)
+
+
+PROCLITICS = _proclitics()
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "ي", "ني", "نا")
+ENCLITICS = frozenset(("", "ا", *PRONOUN_SUFFIXES))
+ARTICLE = "ال"
+
+
+def strip_article(word, min_stem=2):
+    """Remove a leading article ``ال`` when enough of the word remains.
+
+    Examples
+    --------
+    >>> strip_article("الانتخابات")
+    'انتخابات'
+    >>> strip_article("الى")
+    'الى'
+    """
+    if word.startswith(ARTICLE) and len(word) - 2 >= min_stem:
+        return word[2:]
+    return word
+
+
+def split_proclitics(token, min_stem=2):
+    """All ``(prefix, stem)`` splits of ``token`` whose prefix is a valid proclitic chain.
+
+    Examples
+    --------
+    >>> split_proclitics("والجيش")[:3]
+    [('', 'والجيش'), ('و', 'الجيش'), ('وال', 'جيش')]
+    """
+    return [(token[:i], token[i:]) for i in range(0, min(len(token) - min_stem, 5) + 1)
+            if token[:i] in PROCLITICS]
+
+
+def light_stem(token):
+    """Strip the longest proclitic chain and a pronoun suffix (for display and counting).
+
+    Examples
+    --------
+    >>> light_stem("وبالانتخابات")
+    'انتخابات'
+    """
+    stem = split_proclitics(token, min_stem=3)[-1][1] if len(token) > 3 else token
+    for suf in sorted(PRONOUN_SUFFIXES, key=len, reverse=True):
+        if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+            return stem[: -len(suf)]
+    return stem
