@@ -1,0 +1,82 @@
+"""YAML reading that keeps line numbers and rejects duplicate keys.
+
+PyYAML silently keeps the last of two equal keys; in a codebook that hides a mistake, so the
+loader here composes the node tree itself and reports the file and line of every problem.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..errors import CodebookError
+
+
+class Located(dict):
+    """A mapping that remembers the line of each key (``lines[key]``) and its own line."""
+
+    def __init__(self, *args, line=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = {}
+        self.line = line
+
+
+class LocatedList(list):
+    """A list that remembers the line of each item and its own line."""
+
+    def __init__(self, *args, line=None):
+        super().__init__(*args)
+        self.lines = []
+        self.line = line
+
+
+def _construct(node, path, loader):
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out = Located(line=line)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise CodebookError("a key must be a plain word", path=path,
+                                    line=key_node.start_mark.line + 1,
+                                    fix="write keys as plain words, e.g. `topics:`")
+            key = str(key)
+            if key in out:
+                raise CodebookError(
+                    f"duplicate key '{key}' (first on line {out.lines[key]})", path=path,
+                    line=key_node.start_mark.line + 1, fix="merge the two entries or rename one")
+            out.lines[key] = key_node.start_mark.line + 1
+            out[key] = _construct(value_node, path, loader)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        out = LocatedList(line=line)
+        for item in node.value:
+            out.append(_construct(item, path, loader))
+            out.lines.append(item.start_mark.line + 1)
+        return out
+    return loader.construct_object(node, deep=True)
+
+
+def load_yaml(text, path):
+    """Parse YAML ``text`` from ``path`` into :class:`Located` mappings and lists.
+
+    Raises
+    ------
+    CodebookError
+        On a syntax error (with its line) or a duplicate key.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise CodebookError("the file is empty", path=path,
+                                fix="start from the packaged codebook (see docs/codebook.md)")
+        return _construct(node, path, loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CodebookError(f"YAML syntax error: {problem}", path=path,
+                            line=mark.line + 1 if mark else None,
+                            fix="check the indentation and quoting on that line "
+                                "(quote strings that start with : * & ! | > or %)") from None
+    finally:
+        loader.dispose()

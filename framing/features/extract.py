@@ -1,0 +1,381 @@
+"""Sentence- and article-level features from codebook matches, each with its evidence.
+
+One article goes in; five tidy row lists come out (sentences, evidence, article, actors,
+quotes). The coding rules of ``docs/codebook.md`` are implemented here, and every threshold is
+a codebook setting:
+
+Topics
+    A sentence *addresses* a topic when its distinct cue weight reaches ``topic_sentence_min``.
+    An article has the topic when its total cue weight reaches ``topic_min_weight`` and at least
+    ``topic_min_sentences`` sentences address it (substantive evidence, not a passing word).
+    ``share:T`` is the share of the article's sentences that address T.
+Stances
+    Evaluative cues (pro/con) count only within ``stance_window`` tokens of a mention of the
+    target in the same sentence (or anywhere in the sentence for ``scope: sentence``); a negator
+    within ``negation_window`` tokens before a cue flips it. A (de)legitimising actor label of a
+    linked actor adds ``actor_connotation_weight`` of pro (con) evidence.
+    ``stance_score = (pro - con) / (pro + con)``; the label is ``absent`` without a mention,
+    ``neutral`` with less than ``stance_min_evidence`` evaluative weight or
+    ``|score| <= stance_threshold``, else ``pro``/``con``.
+Tone
+    Positive and negative lexicon cues, negation-flipped and intensified; headline sentences
+    weigh ``headline_weight`` and the first ``lead_sentences`` sentences ``lead_weight``.
+    ``tone_score = (P - N) / (P + N + tone_smoothing)``; positive/negative beyond
+    ``tone_threshold``.
+Quotes
+    A speech verb followed by a speaker phrase that ends at a complementiser (أن، إن، إلى أن،
+    على أن) or a colon; the source type comes from source-type cues or actor labels inside the
+    phrase. A verb with no phrase (وأضاف أن) continues the previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from ..codebook.load import load_codebook
+from ..text.negation import NEGATORS, find_negator
+from ..text.normalize import normalize, normalize_with_map
+from ..text.sentences import split_sentences
+from ..text.tokens import TOKEN_RE, WORD_RE
+from .matcher import CueMatcher, Entry, longest_per_group
+
+SPEAKER_END = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "إلى", "على", ":", "،",
+                                               ",", "قائلا", "قائلة", "في تصريح"))
+_NOT_QUOTE_KINDS = ("url", "repeat")
+
+
+def _round(x):
+    return float(round(float(x), 4)) + 0.0  # + 0.0 turns -0.0 into 0.0 (deterministic output)
+
+
+class CompiledCodebook:
+    """A codebook compiled once into a single matcher.
+
+    Parameters
+    ----------
+    codebook : str, path or Codebook
+    """
+
+    def __init__(self, codebook="libya-egypt"):
+        self.codebook = cb = load_codebook(codebook)
+        entries = []
+        for t in cb.topics:
+            entries += [Entry(f"topic:{t.name}", None, c) for c in t.cues]
+        for s in cb.stances:
+            entries += [Entry(f"target:{s.name}", None, c) for c in s.target]
+            entries += [Entry(f"eval:{s.name}", 1, c) for c in s.pro]
+            entries += [Entry(f"eval:{s.name}", -1, c) for c in s.con]
+        for a in cb.actors:
+            entries += [Entry("actor", (a.id, lab.connotation, lab.cue.text), lab.cue)
+                        for lab in a.labels]
+        sent = cb.sentiment
+        entries += [Entry("sentiment", 1, c) for c in sent["positive"]]
+        entries += [Entry("sentiment", -1, c) for c in sent["negative"]]
+        entries += [Entry("intensifier", None, c) for c in sent["intensifiers"]]
+        entries += [Entry("speech_verb", None, c) for c in cb.quotes["speech_verbs"]]
+        for stype, cues in cb.quotes["source_types"].items():
+            entries += [Entry("source", stype, c) for c in cues]
+        self.matcher = CueMatcher(entries)
+        self.negators = NEGATORS | sent["negators"]
+        self.actor_stance = defaultdict(list)  # actor id -> stance targets it identifies
+        for s in cb.stances:
+            for a in s.actors:
+                self.actor_stance[a].append(s.name)
+
+
+class _Doc:
+    """Normalised text, tokens and sentences of one article, with offset maps."""
+
+    def __init__(self, text):
+        self.text = text
+        self.nt = normalize_with_map(text)
+        norm = self.nt.text
+        spans = [m.span() for m in TOKEN_RE.finditer(norm)]
+        self.tok_start = np.array([a for a, _ in spans], dtype=np.int64)
+        self.tokens = [norm[a:b] for a, b in spans]
+        self.sentences = split_sentences(text)
+        src = self.nt.src
+        self.s_start = np.searchsorted(src, [s.start for s in self.sentences], "left")
+        self.s_end = np.searchsorted(src, [s.end for s in self.sentences], "left")
+        # token range of each sentence
+        self.s_tok0 = np.searchsorted(self.tok_start, self.s_start, "left")
+        self.s_tok1 = np.searchsorted(self.tok_start, self.s_end, "left")
+
+    def sentence_of(self, pos):
+        i = int(np.searchsorted(self.s_start, pos, "right")) - 1
+        return i if i >= 0 and pos < self.s_end[i] else None
+
+    def token_of(self, pos):
+        return int(np.searchsorted(self.tok_start, pos, "right")) - 1
+
+    def original(self, start, end):
+        return self.nt.to_original(start, end)
+
+
+def _kinds(doc, title):
+    """Sentence kinds, marking exact repeats (003's doubled title) so they count once."""
+    seen, kinds = set(), []
+    title_norm = normalize(title).strip() if isinstance(title, str) else ""
+    for i, s in enumerate(doc.sentences):
+        key = doc.nt.text[doc.s_start[i]:doc.s_end[i]]
+        kind = s.kind
+        if key in seen:
+            kind = "repeat"
+        elif title_norm and key == title_norm:
+            kind = "headline"
+        seen.add(key)
+        kinds.append(kind)
+    if kinds and "headline" not in kinds and kinds[0] == "heading" and not title_norm:
+        kinds[0] = "headline"
+    return kinds
+
+
+def analyze_document(compiled, doc_id, text, title=None):
+    """Features of one article.
+
+    Parameters
+    ----------
+    compiled : CompiledCodebook
+    doc_id : str
+    text : str
+        The article as loaded (offsets refer to it).
+    title : str, optional
+        The headline, if known from metadata.
+
+    Returns
+    -------
+    dict
+        ``sentences``, ``evidence``, ``actors``, ``quotes`` (lists of row dicts) and
+        ``article`` (one row dict).
+    """
+    cb = compiled.codebook
+    st = cb.settings
+    doc = _Doc(text if isinstance(text, str) else "")
+    kinds = _kinds(doc, title)
+    n_sent = len(doc.sentences)
+
+    by_sent = defaultdict(list)
+    for h in longest_per_group(compiled.matcher.find(doc.nt.text)):
+        i = doc.sentence_of(h.start)
+        if i is not None and kinds[i] not in _NOT_QUOTE_KINDS and h.end <= doc.s_end[i]:
+            by_sent[i].append(h)
+
+    evidence, quotes = [], []
+    actor_counts = defaultdict(int)
+    sent_rows = []
+    topic_w = defaultdict(float)
+    topic_sents = defaultdict(int)
+    stance_pro, stance_con, stance_mentions = defaultdict(float), defaultdict(float), defaultdict(int)
+    tone_p = tone_n = 0.0
+    last_speaker = None
+    lead_left = int(st["lead_sentences"])
+
+    def add_evidence(i, field, label, h, negated=False, weight=None):
+        a, b = doc.original(h.start, h.end)
+        evidence.append({"doc_id": doc_id, "sent_id": i, "field": field, "label": label,
+                         "cue": h.entry.cue.text, "matched": text[a:b], "start": a, "end": b,
+                         "negated": bool(negated),
+                         "weight": _round(h.entry.cue.weight if weight is None else weight)})
+
+    for i, s in enumerate(doc.sentences):
+        hits = by_sent.get(i, [])
+        t0, t1 = int(doc.s_tok0[i]), int(doc.s_tok1[i])
+        toks = doc.tokens[t0:t1]
+
+        def local_tok(h):
+            return doc.token_of(h.core_start) - t0
+
+        def negated(h, window):
+            return find_negator(toks, local_tok(h), window, compiled.negators) is not None
+
+        row = {"doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end, "kind": kinds[i],
+               "text": s.text, "n_tokens": sum(1 for _ in WORD_RE.finditer(s.text))}
+        # topics
+        for t in cb.topics:
+            th = [h for h in hits if h.entry.group == f"topic:{t.name}"]
+            w = sum(h.entry.cue.weight for h in th)
+            addresses = w >= st["topic_sentence_min"]
+            row[f"topic:{t.name}"] = int(addresses)
+            if th:
+                topic_w[t.name] += w
+                topic_sents[t.name] += int(addresses)
+                for h in th:
+                    add_evidence(i, f"topic:{t.name}", 1, h)
+        # actors
+        actor_hits = [h for h in hits if h.entry.group == "actor"]
+        for h in actor_hits:
+            actor_id, conn, label = h.entry.payload
+            actor_counts[(actor_id, label, conn)] += 1
+            add_evidence(i, f"actor:{actor_id}", conn, h)
+        # stances
+        for s_ in cb.stances:
+            mentions = [h for h in hits if h.entry.group == f"target:{s_.name}"]
+            linked = [h for h in actor_hits if s_.name in compiled.actor_stance[h.entry.payload[0]]]
+            if not mentions and not linked:
+                row[f"stance:{s_.name}"] = ""
+                row[f"stance_score:{s_.name}"] = 0.0
+                continue
+            stance_mentions[s_.name] += len(mentions) + len(linked)
+            for h in mentions + linked:
+                add_evidence(i, f"stance:{s_.name}", "mention", h, weight=0.0)
+            m_toks = [local_tok(h) for h in mentions + linked]
+            window = s_.window or int(st["stance_window"])
+            pro = con = 0.0
+            for h in hits:
+                if h.entry.group != f"eval:{s_.name}":
+                    continue
+                k = local_tok(h)
+                if s_.scope == "window" and min(abs(k - m) for m in m_toks) > window:
+                    continue
+                neg = negated(h, int(st["negation_window"]))
+                pol = h.entry.payload * (-1 if neg else 1)
+                w = h.entry.cue.weight
+                pro, con = (pro + w, con) if pol > 0 else (pro, con + w)
+                add_evidence(i, f"stance:{s_.name}", "pro" if pol > 0 else "con", h, neg)
+            for h in linked:
+                conn = h.entry.payload[1]
+                if conn == "neutral":
+                    continue
+                w = st["actor_connotation_weight"]
+                if conn == "legitimizing":
+                    pro += w
+                else:
+                    con += w
+                add_evidence(i, f"stance:{s_.name}", "pro" if conn == "legitimizing" else "con",
+                             h, weight=w)
+            stance_pro[s_.name] += pro
+            stance_con[s_.name] += con
+            row[f"stance:{s_.name}"] = _stance_label(pro, con, 1, st)
+            row[f"stance_score:{s_.name}"] = _round((pro - con) / (pro + con) if pro + con else 0)
+        # tone
+        pos = neg_ = 0.0
+        intens = [local_tok(h) for h in hits if h.entry.group == "intensifier"]
+        for h in hits:
+            if h.entry.group != "sentiment":
+                continue
+            k = local_tok(h)
+            w = h.entry.cue.weight
+            if any(0 < k - j <= st["intensifier_window"] or 0 < j - k <= 1 for j in intens):
+                w *= st["intensifier_weight"]
+            flipped = negated(h, int(st["negation_window"]))
+            pol = h.entry.payload * (-1 if flipped else 1)
+            if pol > 0:
+                pos += w
+            else:
+                neg_ += w
+            add_evidence(i, "tone", "positive" if pol > 0 else "negative", h, flipped, w)
+        if kinds[i] == "headline":
+            sw = st["headline_weight"]
+        elif kinds[i] not in ("heading", "url", "repeat") and lead_left > 0:
+            sw, lead_left = st["lead_weight"], lead_left - 1
+        else:
+            sw = 1.0
+        if kinds[i] != "repeat":
+            tone_p += sw * pos
+            tone_n += sw * neg_
+        score = (pos - neg_) / (pos + neg_ + st["tone_smoothing"])
+        row["tone_score"] = _round(score)
+        row["tone"] = _tone_label(score, st)
+        # quotes
+        q = _quotes(doc, i, hits, toks, t0, last_speaker, st)
+        for quote in q:
+            quote["doc_id"] = doc_id
+            quotes.append(quote)
+            last_speaker = quote
+        row["actors"] = ";".join(sorted({h.entry.payload[0] for h in actor_hits}))
+        row["n_quotes"] = len(q)
+        sent_rows.append(row)
+
+    counted = [r for r in sent_rows if r["kind"] != "repeat"]
+    n_counted = max(len(counted), 1)
+    article = {"doc_id": doc_id, "n_sentences": n_sent,
+               "n_tokens": sum(r["n_tokens"] for r in counted)}
+    for t in cb.topics:
+        present = (topic_w[t.name] >= st["topic_min_weight"]
+                   and topic_sents[t.name] >= st["topic_min_sentences"])
+        article[f"topic:{t.name}"] = int(present)
+        article[f"share:{t.name}"] = _round(sum(r[f"topic:{t.name}"] for r in counted) / n_counted)
+    for s_ in cb.stances:
+        p, c = stance_pro[s_.name], stance_con[s_.name]
+        article[f"stance:{s_.name}"] = _stance_label(p, c, stance_mentions[s_.name], st)
+        article[f"stance_score:{s_.name}"] = _round((p - c) / (p + c) if p + c else 0)
+    score = (tone_p - tone_n) / (tone_p + tone_n + st["tone_smoothing"])
+    article["tone"] = _tone_label(score, st)
+    article["tone_score"] = _round(score)
+    actors = [{"doc_id": doc_id, "actor": a, "label": lab, "connotation": conn, "count": n}
+              for (a, lab, conn), n in sorted(actor_counts.items())]
+    return {"sentences": sent_rows, "evidence": evidence, "article": article,
+            "actors": actors, "quotes": quotes}
+
+
+def _stance_label(pro, con, mentions, st):
+    if not mentions:
+        return "absent"
+    if pro + con < st["stance_min_evidence"]:
+        return "neutral"
+    score = (pro - con) / (pro + con)
+    if score > st["stance_threshold"]:
+        return "pro"
+    if score < -st["stance_threshold"]:
+        return "con"
+    return "neutral"
+
+
+def _tone_label(score, st):
+    if score > st["tone_threshold"]:
+        return "positive"
+    if score < -st["tone_threshold"]:
+        return "negative"
+    return "neutral"
+
+
+def _ends_speaker(doc, tok_index, tok):
+    if tok not in SPEAKER_END:
+        return False
+    if tok == "علي":  # على (preposition) and علي (a name) meet under normalisation
+        a = int(doc.tok_start[tok_index])
+        _, b = doc.original(a, a + len(tok))
+        return doc.text[b - 1] == "ى"
+    return True
+
+
+def _quotes(doc, i, hits, toks, t0, last_speaker, st):
+    """Quotes in sentence ``i``: speech verb + speaker phrase (see the module docstring)."""
+    out = []
+    max_tok = int(st["quote_speaker_max_tokens"])
+    verbs = [h for h in hits if h.entry.group == "speech_verb"]
+    for v in verbs:
+        k = doc.token_of(v.end - 1) - t0 + 1  # first token after the verb
+        j = k
+        while j < len(toks) and j - k < max_tok and not _ends_speaker(doc, t0 + j, toks[j]):
+            j += 1
+        ended = j < len(toks) and _ends_speaker(doc, t0 + j, toks[j])
+        if not ended:
+            continue
+        if j == k:  # "وأضاف أن ..." continues the previous speaker
+            if last_speaker is None:
+                continue
+            out.append({**last_speaker, "sent_id": i, "verb": v.entry.cue.text,
+                        "resolved": "previous"})
+            continue
+        a_norm = int(doc.tok_start[t0 + k])
+        b_norm = int(doc.tok_start[t0 + j - 1]) + len(toks[j - 1])
+        inside = [h for h in hits if a_norm <= h.start and h.end <= b_norm]
+        sources = [h for h in inside if h.entry.group == "source"]
+        actors = [h for h in inside if h.entry.group == "actor"]
+        if sources:
+            best = max(sources, key=lambda h: (h.end - h.start, -h.start))
+            stype, cue = best.entry.payload, best.entry.cue.text
+        elif actors:
+            stype, cue = "official", actors[0].entry.cue.text
+        elif j - k <= 4:
+            stype, cue = "unknown", ""
+        else:
+            continue
+        a, b = doc.original(a_norm, b_norm)
+        out.append({"sent_id": i, "speaker": doc.text[a:b], "source_type": stype,
+                    "verb": v.entry.cue.text, "actor": actors[0].entry.payload[0] if actors else "",
+                    "source_cue": cue, "start": a, "end": b, "resolved": "phrase"})
+    return out

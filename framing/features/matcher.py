@@ -1,0 +1,136 @@
+"""Clitic-aware multi-pattern matching of codebook cues in normalised text.
+
+All cues of a codebook are compiled once into one Aho-Corasick automaton (pyahocorasick) keyed
+on the literal core of each cue's first word; every hit is then verified by the cue's own
+regular expression anchored at the hit:
+
+* before the hit, the rest of the written word must be a proclitic chain (و ف ب ك ل س ال لل);
+* a cue's first word loses its article ``ال`` (so ``القوات`` also matches ``قوات``, ``للقوات``);
+* words of a phrase are separated by horizontal whitespace (never a line break);
+* a trailing ``*`` allows any continuation of the word;
+* after the last word, a pronoun suffix or tanween alef may follow, and a final ``ة`` may be
+  written ``ت`` before a suffix (حكومة -> حكومتها); then the word must end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ..text.clitics import PRONOUN_SUFFIXES, PROCLITICS, strip_article
+
+_SUFFIX = "|".join(sorted(PRONOUN_SUFFIXES + ("ا",), key=len, reverse=True))
+_GAP = r"[^\S\n]+"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A cue to look for: its group (what it is evidence of), a payload and the cue."""
+
+    group: str
+    payload: object
+    cue: object  # framing.codebook.Cue
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    start: int  # in the normalised text, including proclitics
+    end: int
+    core_start: int  # where the cue itself starts (after proclitics)
+
+
+def _word_re(word, last):
+    star = word.endswith("*")
+    core = word.rstrip("*")
+    if star:
+        return re.escape(core) + r"\w*"
+    if not last:
+        return re.escape(core)
+    if core.endswith("ة"):
+        return re.escape(core[:-1]) + rf"(?:ة|ت(?:{_SUFFIX}))"
+    return re.escape(core) + rf"(?:{_SUFFIX})?"
+
+
+def _first_core(words):
+    first = words[0].rstrip("*")
+    return strip_article(first) if not words[0].endswith("*") or len(first) > 4 else first
+
+
+def compile_cue(words):
+    """Return ``(key, regex)`` for a cue's normalised words (see the module docstring)."""
+    core = _first_core(words)
+    parts = [_word_re(core + ("*" if words[0].endswith("*") else ""), len(words) == 1)]
+    parts += [_word_re(w, i == len(words) - 1) for i, w in enumerate(words[1:], start=1)]
+    # A lone word ending in ة may be written with ت before a suffix: key on what both share.
+    key = core[:-1] if len(words) == 1 and core.endswith("ة") and len(core) > 2 else core
+    return key, re.compile(_GAP.join(parts) + r"(?!\w)")
+
+
+class CueMatcher:
+    """Find every cue of a set of entries in normalised text.
+
+    Parameters
+    ----------
+    entries : iterable of Entry
+
+    Examples
+    --------
+    >>> from framing.codebook.load import Cue
+    >>> m = CueMatcher([Entry("topic:elections", None, Cue("الانتخابات", 1.0, ("الانتخابات",)))])
+    >>> [(h.start, h.end) for h in m.find("دعا للانتخابات وانتخاباتها")]
+    [(4, 14), (15, 26)]
+    """
+
+    def __init__(self, entries):
+        self.entries = list(entries)
+        self._regex = []
+        self._automaton = ahocorasick.Automaton()
+        keyed = {}
+        for i, entry in enumerate(self.entries):
+            key, rx = compile_cue(entry.cue.words)
+            self._regex.append(rx)
+            keyed.setdefault(key, []).append(i)
+        for key, idx in keyed.items():
+            self._automaton.add_word(key, (len(key), tuple(idx)))
+        if keyed:
+            self._automaton.make_automaton()
+        self._empty = not keyed
+
+    def find(self, text):
+        """All verified hits in ``text`` (normalised), sorted by position then length."""
+        if self._empty or not text:
+            return []
+        hits = []
+        for last, (klen, idx) in self._automaton.iter(text):
+            pos = last - klen + 1
+            word_start = pos
+            while word_start > 0 and text[word_start - 1].isalnum():
+                word_start -= 1
+            if word_start < pos and text[word_start:pos] not in PROCLITICS:
+                continue
+            for i in idx:
+                m = self._regex[i].match(text, pos)
+                if m:
+                    hits.append(Hit(self.entries[i], word_start, m.end(), pos))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.entry.group))
+        return hits
+
+
+def longest_per_group(hits, group_of=lambda h: h.entry.group):
+    """Drop hits that lie inside a longer (or equal, earlier) hit of the same group.
+
+    ``الجيش الوطني الليبي`` then counts once, not also as ``الجيش``; for actors the group is
+    shared, so ``قوات حفتر`` (the LNA) hides ``حفتر`` (the man) at that place.
+    """
+    kept, spans = [], {}
+    for h in hits:  # sorted by start, longest first
+        g = group_of(h)
+        covered = spans.setdefault(g, [])
+        if any(a <= h.start and h.end <= b for a, b in covered):
+            continue
+        covered.append((h.start, h.end))
+        kept.append(h)
+    return kept

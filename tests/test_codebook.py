@@ -1,0 +1,81 @@
+"""Codebook loading: the packaged codebook validates; malformed ones fail with file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.cli import main
+from framing.codebook.load import available, load_codebook
+from framing.errors import CodebookError
+
+MINI = Path(__file__).parent / "data" / "mini-codebook.yaml"
+DESIGN_FIELDS = [
+    "topic:military_cooperation", "topic:border_security", "topic:counterterrorism",
+    "topic:elections", "topic:foreign_forces", "topic:institutional_unity",
+    "topic:reconstruction_economy", "topic:regional_rivalry",
+    "stance:elections", "stance:foreign_forces", "stance:haftar", "stance:sisi", "tone",
+]
+
+
+def test_packaged_codebook_has_exactly_the_design_fields():
+    assert "libya-egypt" in available()
+    cb = load_codebook("libya-egypt")
+    assert cb.fields == DESIGN_FIELDS
+    assert cb.version and len(cb.sha256) == 64
+    assert all(t.cues for t in cb.topics)
+    assert cb.sentiment["positive"] and cb.sentiment["negative"]
+    assert set(cb.quotes["source_types"]) >= {"official", "expert"}
+
+
+def test_hash_changes_with_content(tmp_path):
+    other = tmp_path / "cb.yaml"
+    other.write_text(MINI.read_text(encoding="utf-8").replace('"0.1"', '"0.2"'), encoding="utf-8")
+    assert load_codebook(MINI).sha256 != load_codebook(other).sha256
+
+
+def _broken(tmp_path, old, new):
+    text = MINI.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "broken.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    return path, line
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ("    cues:\n      - الانتخابات الرئاسية", "    cues:\n     - الانتخابات: [", ["YAML"]),
+    ("topics:", "topiks:", ["unknown section 'topiks'"]),
+    ("    pro: [يدعم, تدعم, دعم, ضرورة إجراء, إجراء]", "    pro: []", ["empty cue list", "stances.elections.pro"]),
+    ("  lna:\n", "  hor:\n", ["duplicate key 'hor'"]),
+    ("connotation: neutral}", "connotation: positive}", ["connotation must be one of"]),
+    ("  topic_min_weight: 1.0", "  topic_min_wieght: 1.0", ["unknown setting"]),
+    ("    actors: [hor]", "    actors: [parliament]", ["unknown actor 'parliament'"]),
+])
+def test_malformed_codebook_names_file_line_and_fix(tmp_path, old, new, words):
+    path, line = _broken(tmp_path, old, new)
+    with pytest.raises(CodebookError) as err:
+        load_codebook(path)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:")
+    reported = int(msg.split(":")[1])
+    assert abs(reported - line) <= 1, msg  # the line of the broken key (or its value)
+    assert "Fix:" in msg
+    for w in words:
+        assert w in msg
+
+
+def test_cli_reports_malformed_codebook_in_one_line(tmp_path, capsys, seeds_dir):
+    path, _ = _broken(tmp_path, "topics:", "topiks:")
+    code = main(["analyze", str(seeds_dir), "--codebook", str(path), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("error: ") and "Traceback" not in err
+    assert f"{path}:" in err
+    assert not (tmp_path / "out").exists()  # nothing written
+
+
+def test_missing_codebook_says_what_exists():
+    with pytest.raises(CodebookError, match="libya-egypt"):
+        load_codebook("no-such-codebook")
