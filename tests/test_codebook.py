@@ -45,7 +45,7 @@ def _broken(tmp_path, old, new):
 
 
 @pytest.mark.parametrize("old,new,words", [
-    ("    cues:\n      - الانتخابات الرئاسية", "    cues:\n     - الانتخابات: [", ["YAML"]),
+    ("      - الانتخابات الرئاسية", "     - الانتخابات: [", ["YAML syntax error"]),
     ("topics:", "topiks:", ["unknown section 'topiks'"]),
     ("    pro: [يدعم, تدعم, دعم, ضرورة إجراء, إجراء]", "    pro: []", ["empty cue list", "stances.elections.pro"]),
     ("  lna:\n", "  hor:\n", ["duplicate key 'hor'"]),
@@ -60,7 +60,8 @@ def test_malformed_codebook_names_file_line_and_fix(tmp_path, old, new, words):
     msg = str(err.value)
     assert msg.startswith(f"{path}:")
     reported = int(msg.split(":")[1])
-    assert abs(reported - line) <= 1, msg  # the line of the broken key (or its value)
+    # The line of the broken entry (a YAML parser may notice it on the next line).
+    assert line <= reported <= line + 2, msg
     assert "Fix:" in msg
     for w in words:
         assert w in msg

@@ -317,7 +317,8 @@ def _sentiment(ctx, raw, hasher):
         hasher.update(data)
         lex = load_yaml(data.decode("utf-8"), where)
         lctx = _Ctx(where)
-        _check_keys(lctx, lex, {"name", "version", "description", "licence", "license",
+        _check_keys(lctx, lex, {"name", "version", "description", "licence", "license", "language",
+                                "authors", "citation", "sources",
                                 "positive", "negative", "intensifiers", "negators", "note"}, "lexicon")
         for key in merged:
             merged[key].extend(_cue_list(lctx, lex, key, "lexicon", required=key != "intensifiers"))

@@ -1,0 +1,153 @@
+"""Dates written in Arabic news text, read into ISO ``YYYY-MM-DD``.
+
+Recognised forms (digits may be Arabic-Indic ``٠-٩``):
+
+- day, month name, year: ``17 فبراير 2026``, ``15 سبتمبر، 2025``, ``3 من شهر آب عام 2024``,
+  optionally after a weekday (``الثلاثاء 17 فبراير 2026``) and a relative word
+  (``أمس الإثنين 15 سبتمبر 2025``);
+- double month names as many outlets write them: ``12 مايو/ أيار 2020``, ``3 تموز (يوليو) 2021``;
+- month, day, comma, year: ``أبريل 30, 2020``;
+- ISO dates ``2025-09-15`` (also the date part of ``2025-09-15T10:00:00Z``).
+
+Month names: Egyptian/Western (يناير ... ديسمبر, with the spelling variants إبريل/أبريل,
+يونيه, يوليه, اغسطس ...), Levantine/Iraqi (كانون الثاني, شباط, آذار, نيسان, أيار, حزيران, تموز,
+آب, أيلول, تشرين الأول, تشرين الثاني, كانون الأول) and Maghrebi (جانفي, فيفري, أفريل, ماي, جوان,
+جويلية, أوت, شتنبر, نونبر, دجنبر). Hamza on alef, ة/ه and ى/ي are matched loosely.
+
+A date without its year, or a weekday alone (``أمس الاثنين``), is not a date: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    1: ("يناير", "كانون الثاني", "جانفي"),
+    2: ("فبراير", "شباط", "فيفري"),
+    3: ("مارس", "آذار"),
+    4: ("أبريل", "إبريل", "أفريل", "نيسان"),
+    5: ("مايو", "أيار", "ماي"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان"),
+    7: ("يوليو", "يوليه", "تموز", "جويلية"),
+    8: ("أغسطس", "آب", "أوت", "غشت"),
+    9: ("سبتمبر", "أيلول", "شتنبر"),
+    10: ("أكتوبر", "تشرين الأول"),
+    11: ("نوفمبر", "تشرين الثاني", "نونبر"),
+    12: ("ديسمبر", "كانون الأول", "دجنبر"),
+}
+_WEEKDAYS = ("الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+# Relative words before a date, and how many days after the event the article appeared.
+_RELATIVE = {"أول أمس": 2, "أمس": 1, "البارحة": 1, "اليوم": 0}
+
+_LOOSE = {"ا": "[اأإآ]", "أ": "[اأإآ]", "إ": "[اأإآ]", "آ": "[اأإآ]", "ه": "[هة]", "ة": "[هة]",
+          "ي": "[يى]", "ى": "[يى]", " ": r"\s+"}
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+_DIGIT_MAP = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_D = "[0-9٠-٩۰-۹]"
+
+
+def _loose(word):
+    return "".join(_LOOSE.get(ch, re.escape(ch)) for ch in word)
+
+
+def _fold(word):
+    return " ".join(word.translate(_FOLD).split())
+
+
+def _alternation(words):
+    # Longest first, so that مايو is not read as ماي followed by a stray letter.
+    return "|".join(_loose(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_OF = {_fold(name): month for month, names in _MONTHS.items() for name in names}
+_DAYS_AFTER = {_fold(word): days for word, days in _RELATIVE.items()}
+_MONTH = f"(?:{_alternation(_MONTH_OF)})(?![\u0621-\u064a])"
+_DATE_RE = re.compile(
+    rf"(?:(?P<rel>{_alternation(_DAYS_AFTER)})\s+)?"
+    rf"(?:(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})\s*[،,]?\s+)?"
+    rf"(?<!{_D})(?P<day>{_D}{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
+    rf"(?P<month>{_MONTH})(?:\s*[/(]\s*{_MONTH}\s*\)?)?"
+    rf"\s*[،,]?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?!{_D})"
+    rf"|(?P<month_b>{_MONTH})\s+(?P<day_b>{_D}{{1,2}})\s*[،,]\s*(?P<year_b>{_D}{{4}})(?!{_D})"
+    rf"|(?<!{_D})(?P<iso>{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}})(?!{_D})"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a text.
+
+    Attributes
+    ----------
+    date : datetime.date
+    phrase : str
+        The words as written (whitespace collapsed).
+    start, end : int
+        Character span of the phrase in the text.
+    days_after : int or None
+        For ``أمس`` (1), ``أول أمس`` (2), ``اليوم`` (0): the publication date is the event date
+        plus this many days. ``None`` when no relative word precedes the date.
+    """
+
+    date: dt.date
+    phrase: str
+    start: int
+    end: int
+    days_after: int | None = None
+
+
+def _to_date(match):
+    if match["iso"]:
+        y, m, d = map(int, match["iso"].translate(_DIGIT_MAP).split("-"))
+    else:
+        suffix = "_b" if match["month_b"] else ""
+        y = int(match["year" + suffix].translate(_DIGIT_MAP))
+        m = _MONTH_OF[_fold(match["month" + suffix])]
+        d = int(match["day" + suffix].translate(_DIGIT_MAP))
+    try:
+        return dt.date(y, m, d)
+    except ValueError:  # 31 نيسان, month 13: not a date
+        return None
+
+
+def find_dates(text):
+    """All dates written in ``text``, in order.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of DateMention
+
+    Examples
+    --------
+    >>> [m.date.isoformat() for m in find_dates("أمس الإثنين 15 سبتمبر 2025 و٣ آب ٢٠٢٤")]
+    ['2025-09-15', '2024-08-03']
+    >>> find_dates("أمس الإثنين 15 سبتمبر 2025")[0].days_after
+    1
+    """
+    mentions = []
+    for match in _DATE_RE.finditer(text):
+        date = _to_date(match)
+        if date is None:
+            continue
+        rel = match["rel"]
+        mentions.append(DateMention(date, " ".join(match.group().split()), match.start(),
+                                    match.end(), _DAYS_AFTER[_fold(rel)] if rel else None))
+    return mentions
+
+
+def parse_date(value):
+    """Read one metadata value as an ISO date, or return ``""`` if it holds no full date.
+
+    Examples
+    --------
+    >>> parse_date("2015-07-21 02:51:32"), parse_date("12 مايو/ أيار 2020"), parse_date("أمس")
+    ('2015-07-21', '2020-05-12', '')
+    """
+    found = find_dates(str(value))
+    return found[0].date.isoformat() if found else ""

@@ -1,0 +1,131 @@
+"""Decoding corpus files: UTF-8 (with or without BOM), UTF-16 with BOM, and legacy Windows-1256.
+
+Arabic text saved by older Windows software is often Windows-1256 (``cp1256``). Such a file is
+not valid UTF-8; it is decoded as cp1256 only if the result is mostly Arabic letters, and the
+user is warned to re-save it as UTF-8. Anything else that is not UTF-8 is an error, as is a file
+with binary content (NUL or other control bytes).
+
+The loaded text is the file's text with two changes only, so that character offsets computed
+later refer to a text the user can reproduce: HTML entities are unescaped (``&quot;`` -> ``"``)
+and Windows line ends ``\\r\\n`` become ``\\n`` (a lone ``\\r`` is kept).
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+
+from ..errors import CorpusError
+
+# C0 control bytes other than tab, line feed, vertical tab, form feed and carriage return:
+# they do not occur in text files.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_MAX_CONTROL_SHARE = 0.001
+_MIN_ARABIC_SHARE = 0.5
+_SAMPLE_CHARS = 100_000  # enough to tell Arabic from other text; keeps big files quick
+
+
+def _is_arabic_letter(ch):
+    return "\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3"
+
+
+def mostly_arabic(text, min_share=_MIN_ARABIC_SHARE):
+    """Whether at least ``min_share`` of the letters in ``text`` (its first 100,000 characters)
+    are Arabic letters."""
+    letters = [ch for ch in text[:_SAMPLE_CHARS] if ch.isalpha()]
+    if not letters:
+        return False
+    return sum(map(_is_arabic_letter, letters)) / len(letters) >= min_share
+
+
+def _line_of(data, offset):
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _check_not_binary(data, path):
+    n_control = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if n_control and (b"\x00" in data or n_control > _MAX_CONTROL_SHARE * len(data)):
+        raise CorpusError(
+            "is a binary file, not text (it contains NUL or control bytes)",
+            fix="remove it from the corpus, or re-save it as UTF-8 text (a UTF-16 file needs "
+                "its byte-order mark)",
+            path=path,
+        )
+
+
+def decode_bytes(data, path, *, encoding=None, notes=None):
+    """Decode the bytes of a corpus file.
+
+    Parameters
+    ----------
+    data : bytes
+    path : str or os.PathLike
+        The file, named in errors and warnings.
+    encoding : str, optional
+        Decode with this codec and nothing else.
+    notes : framing.corpus.notes.Notes, optional
+        Receives the warning for a Windows-1256 file.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+        ``utf-8``, ``utf-8-sig`` (UTF-8 with BOM), ``utf-16`` (with BOM), ``cp1256`` or the
+        ``encoding`` given.
+
+    Raises
+    ------
+    CorpusError
+        Binary content, or bytes that are neither UTF-8 nor Arabic Windows-1256.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise CorpusError(f"unknown encoding {encoding!r}",
+                              fix="use a Python codec name such as utf-8 or cp1256") from None
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"cannot be decoded as {encoding} (byte {data[exc.start]:#04x})",
+                              fix="give the file's real encoding, or re-save it as UTF-8",
+                              path=path, line=_line_of(data, exc.start)) from None
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise CorpusError("starts with a UTF-16 byte-order mark but is not valid UTF-16",
+                              fix="re-save it as UTF-8", path=path) from None
+    else:
+        encoding = "utf-8"
+    _check_not_binary(data, path)
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    legacy = data.decode("cp1256", errors="replace")
+    if "\ufffd" not in legacy and mostly_arabic(legacy):
+        if notes is not None:
+            notes.warn(f"{path}: not UTF-8; decoded as Windows-1256 (cp1256) Arabic. "
+                       "Re-save it as UTF-8 so that every tool reads the same text")
+        return legacy, "cp1256"
+    raise CorpusError(
+        f"is not UTF-8 (byte {data[bad]:#04x}) and not Windows-1256 Arabic either",
+        fix="re-save it as UTF-8, or give its encoding with --encoding CODEC (Python: encoding=)",
+        path=path, line=_line_of(data, bad),
+    )
+
+
+def clean_text(text):
+    """Unescape HTML entities and turn ``\\r\\n`` into ``\\n``; nothing else changes.
+
+    Examples
+    --------
+    >>> clean_text("قال &quot;نعم&quot;\\r\\n")
+    'قال "نعم"\\n'
+    """
+    if "&" in text:
+        text = html.unescape(text)
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return text
