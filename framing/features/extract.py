@@ -30,6 +30,7 @@ Quotes
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -38,12 +39,13 @@ from ..codebook.load import load_codebook
 from ..text.negation import NEGATORS, find_negator
 from ..text.normalize import normalize, normalize_with_map
 from ..text.sentences import split_sentences
-from ..text.tokens import TOKEN_RE, WORD_RE
 from .matcher import CueMatcher, Entry, longest_per_group
 
 SPEAKER_END = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "إلى", "على", ":", "،",
                                                ",", "قائلا", "قائلة", "في تصريح"))
 _NOT_QUOTE_KINDS = ("url", "repeat")
+# The tokens of framing.text.tokens (letters, numbers, single punctuation) in the faster `re`.
+_FAST_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
 
 
 def _round(x):
@@ -79,6 +81,11 @@ class CompiledCodebook:
             entries += [Entry("source", stype, c) for c in cues]
         self.matcher = CueMatcher(entries)
         self.negators = NEGATORS | sent["negators"]
+        self.empty_sentence = {
+            **{f"topic:{t.name}": 0 for t in cb.topics},
+            **{k: v for s in cb.stances for k, v in ((f"stance:{s.name}", ""),
+                                                     (f"stance_score:{s.name}", 0.0))},
+            "tone_score": 0.0, "tone": "neutral", "actors": "", "n_quotes": 0}
         self.actor_stance = defaultdict(list)  # actor id -> stance targets it identifies
         for s in cb.stances:
             for a in s.actors:
@@ -92,9 +99,15 @@ class _Doc:
         self.text = text
         self.nt = normalize_with_map(text)
         norm = self.nt.text
-        spans = [m.span() for m in TOKEN_RE.finditer(norm)]
-        self.tok_start = np.array([a for a, _ in spans], dtype=np.int64)
-        self.tokens = [norm[a:b] for a, b in spans]
+        self.tokens = _FAST_TOKEN_RE.findall(norm)
+        # Token starts from token lengths and the (single-space-collapsed) gaps between them.
+        starts, pos = [], 0
+        for tok in self.tokens:
+            pos = norm.index(tok, pos)
+            starts.append(pos)
+            pos += len(tok)
+        self.tok_start = np.array(starts, dtype=np.int64)
+        self.is_word = [tok[0].isalnum() for tok in self.tokens]
         self.sentences = split_sentences(text)
         src = self.nt.src
         self.s_start = np.searchsorted(src, [s.start for s in self.sentences], "left")
@@ -102,10 +115,6 @@ class _Doc:
         # token range of each sentence
         self.s_tok0 = np.searchsorted(self.tok_start, self.s_start, "left")
         self.s_tok1 = np.searchsorted(self.tok_start, self.s_end, "left")
-
-    def sentence_of(self, pos):
-        i = int(np.searchsorted(self.s_start, pos, "right")) - 1
-        return i if i >= 0 and pos < self.s_end[i] else None
 
     def token_of(self, pos):
         return int(np.searchsorted(self.tok_start, pos, "right")) - 1
@@ -156,11 +165,12 @@ def analyze_document(compiled, doc_id, text, title=None):
     kinds = _kinds(doc, title)
     n_sent = len(doc.sentences)
 
-    by_sent = defaultdict(list)
-    for h in longest_per_group(compiled.matcher.find(doc.nt.text)):
-        i = doc.sentence_of(h.start)
-        if i is not None and kinds[i] not in _NOT_QUOTE_KINDS and h.end <= doc.s_end[i]:
-            by_sent[i].append(h)
+    by_sent = defaultdict(lambda: defaultdict(list))  # sentence -> group -> hits
+    all_hits = longest_per_group(compiled.matcher.find(doc.nt.text))
+    sent_idx = np.searchsorted(doc.s_start, [h.start for h in all_hits], "right") - 1
+    for h, i in zip(all_hits, sent_idx.tolist()):
+        if i >= 0 and h.end <= doc.s_end[i] and kinds[i] not in _NOT_QUOTE_KINDS:
+            by_sent[i][h.entry.group].append(h)
 
     evidence, quotes = [], []
     actor_counts = defaultdict(int)
@@ -180,7 +190,7 @@ def analyze_document(compiled, doc_id, text, title=None):
                          "weight": _round(h.entry.cue.weight if weight is None else weight)})
 
     for i, s in enumerate(doc.sentences):
-        hits = by_sent.get(i, [])
+        groups = by_sent.get(i, {})
         t0, t1 = int(doc.s_tok0[i]), int(doc.s_tok1[i])
         toks = doc.tokens[t0:t1]
 
@@ -191,10 +201,20 @@ def analyze_document(compiled, doc_id, text, title=None):
             return find_negator(toks, local_tok(h), window, compiled.negators) is not None
 
         row = {"doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end, "kind": kinds[i],
-               "text": s.text, "n_tokens": sum(1 for _ in WORD_RE.finditer(s.text))}
+               "text": s.text, "n_tokens": sum(doc.is_word[t0:t1])}
+        if kinds[i] == "headline":
+            sw = st["headline_weight"]
+        elif kinds[i] not in ("heading", "url", "repeat") and lead_left > 0:
+            sw, lead_left = st["lead_weight"], lead_left - 1
+        else:
+            sw = 1.0
+        if not groups:  # most sentences of a large corpus: nothing to compute
+            row.update(compiled.empty_sentence)
+            sent_rows.append(row)
+            continue
         # topics
         for t in cb.topics:
-            th = [h for h in hits if h.entry.group == f"topic:{t.name}"]
+            th = groups.get(f"topic:{t.name}", ())
             w = sum(h.entry.cue.weight for h in th)
             addresses = w >= st["topic_sentence_min"]
             row[f"topic:{t.name}"] = int(addresses)
@@ -204,14 +224,14 @@ def analyze_document(compiled, doc_id, text, title=None):
                 for h in th:
                     add_evidence(i, f"topic:{t.name}", 1, h)
         # actors
-        actor_hits = [h for h in hits if h.entry.group == "actor"]
+        actor_hits = groups.get("actor", ())
         for h in actor_hits:
             actor_id, conn, label = h.entry.payload
             actor_counts[(actor_id, label, conn)] += 1
             add_evidence(i, f"actor:{actor_id}", conn, h)
         # stances
         for s_ in cb.stances:
-            mentions = [h for h in hits if h.entry.group == f"target:{s_.name}"]
+            mentions = groups.get(f"target:{s_.name}", [])
             linked = [h for h in actor_hits if s_.name in compiled.actor_stance[h.entry.payload[0]]]
             if not mentions and not linked:
                 row[f"stance:{s_.name}"] = ""
@@ -223,9 +243,7 @@ def analyze_document(compiled, doc_id, text, title=None):
             m_toks = [local_tok(h) for h in mentions + linked]
             window = s_.window or int(st["stance_window"])
             pro = con = 0.0
-            for h in hits:
-                if h.entry.group != f"eval:{s_.name}":
-                    continue
+            for h in groups.get(f"eval:{s_.name}", ()):
                 k = local_tok(h)
                 if s_.scope == "window" and min(abs(k - m) for m in m_toks) > window:
                     continue
@@ -251,10 +269,8 @@ def analyze_document(compiled, doc_id, text, title=None):
             row[f"stance_score:{s_.name}"] = _round((pro - con) / (pro + con) if pro + con else 0)
         # tone
         pos = neg_ = 0.0
-        intens = [local_tok(h) for h in hits if h.entry.group == "intensifier"]
-        for h in hits:
-            if h.entry.group != "sentiment":
-                continue
+        intens = [local_tok(h) for h in groups.get("intensifier", ())]
+        for h in groups.get("sentiment", ()):
             k = local_tok(h)
             w = h.entry.cue.weight
             if any(0 < k - j <= st["intensifier_window"] or 0 < j - k <= 1 for j in intens):
@@ -266,12 +282,6 @@ def analyze_document(compiled, doc_id, text, title=None):
             else:
                 neg_ += w
             add_evidence(i, "tone", "positive" if pol > 0 else "negative", h, flipped, w)
-        if kinds[i] == "headline":
-            sw = st["headline_weight"]
-        elif kinds[i] not in ("heading", "url", "repeat") and lead_left > 0:
-            sw, lead_left = st["lead_weight"], lead_left - 1
-        else:
-            sw = 1.0
         if kinds[i] != "repeat":
             tone_p += sw * pos
             tone_n += sw * neg_
@@ -279,7 +289,7 @@ def analyze_document(compiled, doc_id, text, title=None):
         row["tone_score"] = _round(score)
         row["tone"] = _tone_label(score, st)
         # quotes
-        q = _quotes(doc, i, hits, toks, t0, last_speaker, st)
+        q = _quotes(doc, i, groups, toks, t0, last_speaker, st) if "speech_verb" in groups else []
         for quote in q:
             quote["doc_id"] = doc_id
             quotes.append(quote)
@@ -341,12 +351,11 @@ def _ends_speaker(doc, tok_index, tok):
     return True
 
 
-def _quotes(doc, i, hits, toks, t0, last_speaker, st):
+def _quotes(doc, i, groups, toks, t0, last_speaker, st):
     """Quotes in sentence ``i``: speech verb + speaker phrase (see the module docstring)."""
     out = []
     max_tok = int(st["quote_speaker_max_tokens"])
-    verbs = [h for h in hits if h.entry.group == "speech_verb"]
-    for v in verbs:
+    for v in groups["speech_verb"]:
         k = doc.token_of(v.end - 1) - t0 + 1  # first token after the verb
         j = k
         while j < len(toks) and j - k < max_tok and not _ends_speaker(doc, t0 + j, toks[j]):
@@ -362,9 +371,8 @@ def _quotes(doc, i, hits, toks, t0, last_speaker, st):
             continue
         a_norm = int(doc.tok_start[t0 + k])
         b_norm = int(doc.tok_start[t0 + j - 1]) + len(toks[j - 1])
-        inside = [h for h in hits if a_norm <= h.start and h.end <= b_norm]
-        sources = [h for h in inside if h.entry.group == "source"]
-        actors = [h for h in inside if h.entry.group == "actor"]
+        sources = [h for h in groups.get("source", ()) if a_norm <= h.start and h.end <= b_norm]
+        actors = [h for h in groups.get("actor", ()) if a_norm <= h.start and h.end <= b_norm]
         if sources:
             best = max(sources, key=lambda h: (h.end - h.start, -h.start))
             stype, cue = best.entry.payload, best.entry.cue.text

@@ -23,6 +23,7 @@ from ..text.clitics import PRONOUN_SUFFIXES, PROCLITICS, strip_article
 
 _SUFFIX = "|".join(sorted(PRONOUN_SUFFIXES + ("ا",), key=len, reverse=True))
 _GAP = r"[^\S\n]+"
+_MAX_PREFIX = max(map(len, PROCLITICS))
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,24 @@ def _first_core(words):
 
 
 def compile_cue(words):
-    """Return ``(key, regex)`` for a cue's normalised words (see the module docstring)."""
+    """Return ``(key, regex)`` for a cue's normalised words (see the module docstring).
+
+    The key is the longest literal the cue must contain from its start: the first word's core,
+    then the following words (one space apart, as normalisation leaves them) up to the first
+    ``*``. A final ``ة`` is left out of the key because it may be written ``ت``.
+    """
     core = _first_core(words)
     parts = [_word_re(core + ("*" if words[0].endswith("*") else ""), len(words) == 1)]
     parts += [_word_re(w, i == len(words) - 1) for i, w in enumerate(words[1:], start=1)]
-    # A lone word ending in ة may be written with ت before a suffix: key on what both share.
-    key = core[:-1] if len(words) == 1 and core.endswith("ة") and len(core) > 2 else core
+    literal = [core]
+    if not words[0].endswith("*"):
+        for w in words[1:]:
+            literal.append(w.rstrip("*"))
+            if w.endswith("*"):
+                break
+    key = " ".join(literal)
+    if key.endswith("ة") and not words[-1].endswith("*") and len(literal) == len(words) and len(key) > 2:
+        key = key[:-1]
     return key, re.compile(_GAP.join(parts) + r"(?!\w)")
 
 
@@ -107,7 +120,8 @@ class CueMatcher:
         for last, (klen, idx) in self._automaton.iter(text):
             pos = last - klen + 1
             word_start = pos
-            while word_start > 0 and text[word_start - 1].isalnum():
+            # Proclitic chains are at most 4 letters: look no further back than 5.
+            while word_start > 0 and pos - word_start <= _MAX_PREFIX and text[word_start - 1].isalnum():
                 word_start -= 1
             if word_start < pos and text[word_start:pos] not in PROCLITICS:
                 continue
@@ -125,12 +139,11 @@ def longest_per_group(hits, group_of=lambda h: h.entry.group):
     ``الجيش الوطني الليبي`` then counts once, not also as ``الجيش``; for actors the group is
     shared, so ``قوات حفتر`` (the LNA) hides ``حفتر`` (the man) at that place.
     """
-    kept, spans = [], {}
-    for h in hits:  # sorted by start, longest first
+    kept, max_end = [], {}
+    for h in hits:  # sorted by start, longest first: an earlier hit contains h iff it ends later
         g = group_of(h)
-        covered = spans.setdefault(g, [])
-        if any(a <= h.start and h.end <= b for a, b in covered):
+        if max_end.get(g, -1) >= h.end:
             continue
-        covered.append((h.start, h.end))
+        max_end[g] = h.end
         kept.append(h)
     return kept

@@ -32,7 +32,8 @@ Steps (each a keyword of :class:`ArabicNormalizer`, default in brackets):
 ``symbols`` [on]
     Stray symbols (Unicode categories So, Co, Cn, and U+FFFD; e.g. ``□``) -> space.
 ``spaces`` [on]
-    Unicode spaces (NBSP, thin space, ...) -> ASCII space. Line breaks are kept.
+    Unicode spaces (NBSP, thin space, tab, ...) -> ASCII space, and a run of spaces -> one
+    space (so that multi-word cues meet one separator). Line breaks are kept.
 ``lower`` [on]
     Lower-case Latin letters.
 
@@ -42,6 +43,7 @@ Normalisation is idempotent: ``normalize(normalize(t)) == normalize(t)`` for eve
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -67,7 +69,7 @@ _SINGLE = {
     "digits": {**{chr(0x0660 + i): str(i) for i in range(10)},
                **{chr(0x06F0 + i): str(i) for i in range(10)}},
 }
-_KEEP_WHITESPACE = {"\n", "\r", "\t"}
+_KEEP_WHITESPACE = {"\n", "\r"}
 
 
 def _map_char(c, steps):
@@ -184,6 +186,7 @@ class ArabicNormalizer:
     def __init__(self, **steps):
         self.steps = steps
         self._key = _key(steps)
+        self._collapse = dict(self._key)["spaces"]
 
     def get_params(self):
         return dict(self._key)
@@ -191,7 +194,10 @@ class ArabicNormalizer:
     def normalize(self, text):
         """Return the normalised text."""
         table, _ = _tables(self._key)
-        return text.translate(table)
+        out = text.translate(table)
+        if self._collapse and "  " in out:
+            out = _SPACE_RUN.sub(" ", out)
+        return out
 
     def normalize_with_map(self, text):
         """Return a :class:`NormalizedText` with offsets back to ``text``."""
@@ -211,7 +217,14 @@ class ArabicNormalizer:
         end_of_kept[kept] = nxt
         # Only diacritics/tatweel (marks written on the word) extend a word's span.
         end_of_kept[kept] = _extend_over_marks(kept, nxt, _removed_word_marks(text, lens))
-        return NormalizedText(text, norm, src, end_of_kept[src])
+        end = end_of_kept[src]
+        if self._collapse and "  " in norm:
+            chars = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+            keep = np.ones(len(chars), dtype=bool)
+            keep[1:] = ~((chars[1:] == 32) & (chars[:-1] == 32))
+            norm = chars[keep].tobytes().decode("utf-32-le")
+            src, end = src[keep], end[keep]
+        return NormalizedText(text, norm, src, end)
 
 
 def _removed_word_marks(text, lens):
@@ -233,6 +246,7 @@ def _extend_over_marks(kept, nxt, marks):
     return out
 
 
+_SPACE_RUN = re.compile(" {2,}")
 _DEFAULT = ArabicNormalizer()
 
 

@@ -22,22 +22,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 _END = r"[.!?؟…]+"
 _CLOSERS = "\"'”’»)]}›"
 # Scraped text sometimes carries a lone symbol (□ ■ �) where a full stop was lost.
 _LOST_STOP = "□■◆◇�"
-_SPLIT_RE = regex.compile(
-    rf"{_END}[{regex.escape(_CLOSERS)}]*(?=\s|$)|(?<=\s)[{_LOST_STOP}](?=\s|$)")
+_SPLIT_RE = re.compile(
+    rf"{_END}[{re.escape(_CLOSERS)}]*(?=\s|$)|(?<=\s)[{_LOST_STOP}](?=\s|$)")
 _LATIN_ABBREV = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "jr", "sr",
                            "u.s", "u.n", "e.g", "i.e"})
 _ARABIC_ABBREV = frozenset({"ق.م", "ت", "ص.ب", "ج.م.ع", "م.م", "ش.م.م"})
 _WORD_BEFORE_RE = regex.compile(r"(?:\p{L}+\.)*\p{L}+$")
-_BULLET_RE = regex.compile(r"^\s*(?:[-–—•▪◦●*#]+|\(?\d{1,2}[.)-](?=\s))\s*")
+_ARABIC_INITIALS_RE = regex.compile(r"\p{Arabic}{1,2}(?:\.\p{Arabic}{1,2})*")
+_BULLET_RE = re.compile(r"^\s*(?:[-–—•▪◦●*#]+|\(?\d{1,2}[.)-](?=\s))\s*")
 _TRIM_CHARS = " \t\r*#_-–—•▪◦●=~|□■◆◇�"
-_URL_LINE_RE = regex.compile(r"^<?(?:https?://|www\.)\S+>?$")
-_HAS_CONTENT = regex.compile(r"[\p{L}\d]")
+_URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
+_HAS_CONTENT = re.compile(r"[^\W_]")
 HEADING_MAX_WORDS = 14
 
 
@@ -52,11 +55,11 @@ class Sentence:
 
 
 def _is_abbreviation(line, dot_pos):
-    m = _WORD_BEFORE_RE.search(line, 0, dot_pos)
+    m = _WORD_BEFORE_RE.search(line, max(0, dot_pos - 24), dot_pos)  # abbreviations are short
     if not m:
         return False
     word = m.group()
-    if regex.fullmatch(r"\p{Arabic}{1,2}(?:\.\p{Arabic}{1,2})*", word) and len(word.replace(".", "")) <= 2:
+    if _ARABIC_INITIALS_RE.fullmatch(word) and len(word.replace(".", "")) <= 2:
         return True
     return word.lower() in _LATIN_ABBREV or word in _ARABIC_ABBREV
 
