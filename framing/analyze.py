@@ -27,6 +27,7 @@ ACTOR_COLUMNS = ["doc_id", "actor", "label", "connotation", "count"]
 QUOTE_COLUMNS = ["doc_id", "sent_id", "speaker", "source_type", "verb", "actor", "source_cue",
                  "start", "end", "resolved"]
 META_COLUMNS = ["doc_id", "outlet", "date", "title"]
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "kind", "text", "n_tokens"]
 DEPENDENCIES = ("pandas", "numpy", "pyahocorasick", "regex", "PyYAML", "scikit-learn", "pyarrow")
 
 
@@ -125,10 +126,21 @@ def analyze(corpus, codebook="libya-egypt", progress=False):
         rows["articles"].append(res["article"])
         for name in ("sentences", "evidence", "actors", "quotes"):
             rows[name].extend(res[name])
-    return _assemble(rows, records, cb, corpus_hash(corpus))
+    return _assemble(rows, records, compiled, corpus_hash(corpus))
 
 
-def _assemble(rows, records, cb, chash):
+def article_columns(cb):
+    """Column order of the articles table for codebook ``cb``."""
+    cols = [*META_COLUMNS, "n_sentences", "n_tokens"]
+    for t in cb.topics:
+        cols += [f"topic:{t.name}", f"share:{t.name}"]
+    for s in cb.stances:
+        cols += [f"stance:{s.name}", f"stance_score:{s.name}"]
+    return cols + ["tone", "tone_score"]
+
+
+def _assemble(rows, records, compiled, chash):
+    cb = compiled.codebook
     meta = records[[c for c in META_COLUMNS if c in records]].copy()
     meta["doc_id"] = meta["doc_id"].astype(str)
     for col in META_COLUMNS:
@@ -137,7 +149,9 @@ def _assemble(rows, records, cb, chash):
     articles = pd.DataFrame(rows["articles"])
     if len(articles):
         articles = meta[META_COLUMNS].merge(articles, on="doc_id", how="right")
-    sentences = pd.DataFrame(rows["sentences"])
+    articles = articles.reindex(columns=article_columns(cb))
+    sentences = pd.DataFrame(rows["sentences"],
+                             columns=[*SENTENCE_COLUMNS, *compiled.empty_sentence])
     evidence = pd.DataFrame(rows["evidence"], columns=EVIDENCE_COLUMNS)
     actors = pd.DataFrame(rows["actors"], columns=ACTOR_COLUMNS)
     quotes = pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS)

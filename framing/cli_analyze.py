@@ -35,12 +35,26 @@ def cmd_analyze(args):
     from .analyze import analyze
 
     compiled = _compiled(args)
+    if args.jobs > 1 or args.engine != "local" or args.chunk_size:
+        return _analyze_chunked(args)
     res = analyze(_load(args), compiled, progress=sys.stderr.isatty())
     paths = res.save(args.out, args.format)
     print(f"analysed {len(res.articles)} articles, {len(res.sentences)} sentences, "
           f"{len(res.evidence)} evidence rows -> {args.out}")
     for p in paths:
         print(f"  {p}")
+
+
+def _analyze_chunked(args):
+    from .stream import analyze_parts
+
+    load_kwargs = {k: v for k, v in (("text_col", args.text_col), ("id_col", args.id_col)) if v}
+    manifest = analyze_parts(args.corpus, args.out, args.codebook,
+                             chunk_size=args.chunk_size or 2000, jobs=args.jobs,
+                             engine=args.engine, scheduler=args.scheduler, fmt=args.format,
+                             progress=sys.stderr.isatty(), load_kwargs=load_kwargs)
+    print(f"analysed {manifest['n_documents']} articles in {manifest['n_parts']} parts -> "
+          f"{args.out}/<table>/part-*.{args.format} (manifest: {args.out}/manifest.json)")
 
 
 def cmd_explain(args):
@@ -113,6 +127,12 @@ def add_parsers(sub):
     _corpus_args(p)
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--format", default="csv", choices=["csv", "parquet"])
+    big = p.add_argument_group("large corpora (chunked, resumable output: OUT/<table>/part-*.FORMAT)")
+    big.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    big.add_argument("--chunk-size", type=int, default=None,
+                     help="documents per chunk; giving it switches to chunked output (default 2000)")
+    big.add_argument("--engine", default="local", choices=["local", "dask"])
+    big.add_argument("--scheduler", help="address of a running Dask scheduler")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("explain", help="show why an article got its labels")

@@ -6,7 +6,7 @@
 """
 
 from .dates import DateMention, find_dates, parse_date
-from .load import load_corpus
+from .load import iter_corpus, load_corpus
 from .metadata import extract_metadata
 from .notes import CorpusWarning
 from .summary import corpus_summary, format_summary
@@ -18,6 +18,7 @@ __all__ = [
     "extract_metadata",
     "find_dates",
     "format_summary",
+    "iter_corpus",
     "load_corpus",
     "parse_date",
 ]

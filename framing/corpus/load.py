@@ -31,6 +31,7 @@ texts, unreadable dates) are issued as :class:`~framing.corpus.notes.CorpusWarni
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from pathlib import Path
@@ -44,7 +45,8 @@ from .dates import parse_date
 from .encoding import clean_text
 from .metadata import extract_metadata as _extract, has_repeated_title
 from .notes import Notes
-from .readers import TABLE_SUFFIXES, read_folder, read_table, suffix_of
+from .readers import TABLE_SUFFIXES, RawTable, read_folder, read_table, suffix_of
+from .readers import _frame as _records_frame
 
 # Documents with all of these in their metadata are not searched for metadata in their text.
 _CORE_META = ("outlet", "date", "title", "url")
@@ -155,7 +157,7 @@ def _check_ids(ids, table, what):
             **table.where(i))
 
 
-def _from_table(table, *, text_col, id_col, columns):
+def _from_table(table, *, text_col, id_col, columns, first_index=0, width=None):
     mapping = resolve_columns(list(table.frame.columns), path=table.path, text_col=text_col,
                               id_col=id_col, columns=columns)
     frame, extras = _canonical(table.frame, mapping)
@@ -165,8 +167,8 @@ def _from_table(table, *, text_col, id_col, columns):
         frame["doc_id"] = _as_str(frame["doc_id"]).str.strip()
         _check_ids(frame["doc_id"], table, "an id")
     else:
-        width = len(str(max(len(frame) - 1, 0)))
-        frame["doc_id"] = [f"{i:0{width}d}" for i in range(len(frame))]
+        width = width or len(str(max(len(frame) - 1, 0)))
+        frame["doc_id"] = [f"{i:0{width}d}" for i in range(first_index, first_index + len(frame))]
     frame["encoding"] = table.encoding
     frame["path"] = table.origins()
     return frame, extras
@@ -240,12 +242,17 @@ def _natural_key(doc_id):
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), doc_id
 
 
-def _duplicates(doc_ids, texts, notes):
-    """``duplicate_of`` for each document: the first doc_id with the same stripped text."""
-    first, out = {}, []
+def _duplicates(doc_ids, texts, notes, seen=None):
+    """``duplicate_of`` for each document: the first doc_id with the same stripped text.
+
+    ``seen`` (digest -> doc_id) carries what earlier chunks of a streamed corpus held; it keeps
+    16-byte digests, not texts, so that its memory stays small.
+    """
+    first = {} if seen is None else seen
+    out = []
     for doc_id, text in zip(doc_ids, texts):
-        key = text.strip()
-        out.append(first.setdefault(key, doc_id) if key else "")
+        key = hashlib.blake2b(text.strip().encode("utf-8"), digest_size=16).digest()
+        out.append(first.setdefault(key, doc_id) if text.strip() else "")
     out = [f if f != d else "" for f, d in zip(out, doc_ids)]
     dups = [i for i, f in enumerate(out) if f]
     if dups:
@@ -254,7 +261,7 @@ def _duplicates(doc_ids, texts, notes):
     return out
 
 
-def _finish(frame, extras, notes, *, extract_metadata, source):
+def _finish(frame, extras, notes, *, extract_metadata, source, seen=None):
     # Plain lists until the end: pandas would convert the long texts to Arrow strings at every
     # step, which costs seconds on a large corpus.
     ids = _strings(frame["doc_id"])
@@ -280,7 +287,7 @@ def _finish(frame, extras, notes, *, extract_metadata, source):
     col["repeated_title"] = [has_repeated_title(t) for t in col["text"]]
     col.update({f"{field}_source": values for field, values in sources.items()})
     col["encoding"] = _strings(frame["encoding"])
-    col["duplicate_of"] = _duplicates(col["doc_id"], col["text"], notes)
+    col["duplicate_of"] = _duplicates(col["doc_id"], col["text"], notes, seen)
     col["path"] = _strings(frame["path"])
     empty = [i for i, t in enumerate(col["text"]) if not t.strip()]
     if empty:
@@ -293,3 +300,77 @@ def _finish(frame, extras, notes, *, extract_metadata, source):
                      ours[[*EXTRACTED, *PROVENANCE]]], axis=1)
     out.attrs = {"source": str(source), "warnings": list(notes.messages)}
     return out
+
+
+def iter_corpus(path, chunk_size=2000, *, text_col=None, id_col=None, columns=None,
+                extract_metadata=True, encoding=None):
+    """Load a corpus in chunks of ``chunk_size`` documents, for corpora larger than memory.
+
+    JSON Lines files (``.jsonl``, ``.jsonl.gz``; UTF-8) are read line by line, so memory stays
+    bounded by the chunk size; other inputs are loaded whole and then cut into chunks. The
+    chunks, concatenated, equal :func:`load_corpus` for id-less JSONL files (rows numbered in
+    file order); with an id column, each chunk is in id order and chunks follow file order.
+    Exact duplicates are found across chunks.
+
+    Yields
+    ------
+    pandas.DataFrame
+        The columns of :func:`load_corpus`.
+    """
+    path = Path(path)
+    if chunk_size < 1:
+        raise CorpusError("chunk size must be at least 1", fix="use e.g. --chunk-size 2000")
+    kw = dict(text_col=text_col, id_col=id_col, columns=columns)
+    if path.is_file() and suffix_of(path) in (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz") \
+            and encoding in (None, "utf-8"):
+        yield from _iter_jsonl(path, chunk_size, extract_metadata, kw)
+        return
+    whole = load_corpus(path, extract_metadata=extract_metadata, encoding=encoding, **kw)
+    for start in range(0, max(len(whole), 1), chunk_size):
+        yield whole.iloc[start:start + chunk_size].reset_index(drop=True)
+
+
+def _iter_jsonl(path, chunk_size, extract_metadata, kw):
+    import gzip
+    import json
+
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+
+    def lines():
+        try:
+            with opener(path, "rt", encoding="utf-8-sig") as fh:
+                yield from enumerate(fh, 1)
+        except (OSError, EOFError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"cannot be streamed ({exc})",
+                              fix="give a UTF-8 JSON Lines file, or run without streaming",
+                              path=path) from None
+
+    n_records = sum(1 for _, line in lines() if line.strip())
+    if not n_records:
+        raise CorpusError("is empty", fix="remove it or add its rows", path=path)
+    width = len(str(max(n_records - 1, 0)))
+    seen, done, records, numbers = {}, 0, [], []
+
+    def chunk():
+        table = RawTable(_records_frame(records), path, numbers, "line", "utf-8")
+        frame, extras = _from_table(table, first_index=done, width=width, **kw)
+        return _finish(frame, extras, Notes(), extract_metadata=extract_metadata, source=path,
+                       seen=seen)
+
+    for n, line in lines():
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"is not valid JSON ({exc.msg}, column {exc.colno})",
+                              fix="put one JSON object on each line; repair or remove this line",
+                              path=path, line=n) from None
+        records.append(record)
+        numbers.append(n)
+        if len(records) == chunk_size:
+            yield chunk()
+            done += len(records)
+            records, numbers = [], []
+    if records:
+        yield chunk()

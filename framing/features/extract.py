@@ -222,7 +222,7 @@ def analyze_document(compiled, doc_id, text, title=None):
                 topic_w[t.name] += w
                 topic_sents[t.name] += int(addresses)
                 for h in th:
-                    add_evidence(i, f"topic:{t.name}", 1, h)
+                    add_evidence(i, f"topic:{t.name}", "1", h)
         # actors
         actor_hits = groups.get("actor", ())
         for h in actor_hits:

@@ -1,0 +1,120 @@
+"""Large corpora: chunked, parallel, Dask and resumable runs give the same outputs."""
+
+from __future__ import annotations
+
+import filecmp
+import gzip
+import itertools
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import shared_path
+from framing.analyze import analyze
+from framing.corpus import iter_corpus, load_corpus
+from framing.errors import FramingError
+from framing.stream import analyze_parts, read_parts
+
+MINI = str(Path(__file__).parent / "data" / "mini-codebook.yaml")
+TABLES = ("articles", "sentences", "evidence", "actors", "quotes")
+
+
+@pytest.fixture(scope="module")
+def sub_corpus(tmp_path_factory):
+    """The first 600 SaudiNewsNet articles as a gzipped JSONL file (read from ../shared)."""
+    src = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
+    path = tmp_path_factory.mktemp("corpus") / "sub.jsonl.gz"
+    with gzip.open(src, "rt", encoding="utf-8") as f, gzip.open(path, "wt", encoding="utf-8") as g:
+        g.writelines(itertools.islice(f, 600))
+    return path
+
+
+def _same_tree(a, b):
+    for table in TABLES:
+        names = sorted(p.name for p in (a / table).iterdir())
+        assert names == sorted(p.name for p in (b / table).iterdir())
+        match, mismatch, errors = filecmp.cmpfiles(a / table, b / table, names, shallow=False)
+        assert not mismatch and not errors, (table, mismatch, errors)
+    assert (a / "manifest.json").read_text() == (b / "manifest.json").read_text()
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_streamed_chunks_equal_the_whole_corpus(sub_corpus):
+    whole = load_corpus(sub_corpus)
+    chunks = list(iter_corpus(sub_corpus, 170))
+    assert [len(c) for c in chunks] == [170, 170, 170, 90]
+    joined = pd.concat(chunks, ignore_index=True)
+    whole.attrs, joined.attrs = {}, {}
+    pd.testing.assert_frame_equal(whole, joined)
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_jobs_and_dask_give_identical_outputs(sub_corpus, tmp_path):
+    one = tmp_path / "jobs1"
+    analyze_parts(sub_corpus, one, MINI, chunk_size=150, jobs=1)
+    two = tmp_path / "jobs2"
+    analyze_parts(sub_corpus, two, MINI, chunk_size=150, jobs=2)
+    _same_tree(one, two)
+    pytest.importorskip("distributed")
+    dsk = tmp_path / "dask"
+    analyze_parts(sub_corpus, dsk, MINI, chunk_size=150, jobs=2, engine="dask")
+    _same_tree(one, dsk)
+    # The parts hold what the in-memory analysis gives.
+    parts = read_parts(one, "articles")
+    mem = analyze(load_corpus(sub_corpus), MINI).articles
+    assert parts["doc_id"].tolist() == mem["doc_id"].tolist()
+    assert parts["tone_score"].round(4).tolist() == mem["tone_score"].round(4).tolist()
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_interrupted_run_resumes_to_the_same_outputs(sub_corpus, tmp_path):
+    ref = tmp_path / "ref"
+    analyze_parts(sub_corpus, ref, MINI, chunk_size=40, jobs=1)
+    out = tmp_path / "killed"
+    cmd = [sys.executable, "-m", "framing", "analyze", str(sub_corpus), "--codebook", MINI,
+           "--out", str(out), "--chunk-size", "40", "--format", "parquet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    manifest = out / "manifest.json"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.exists() and len(json.loads(manifest.read_text())["parts"]) >= 3:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)  # no chance to clean up: the hardest interruption
+    proc.wait()
+    state = json.loads(manifest.read_text())
+    assert not state["complete"] and 3 <= len(state["parts"]) < 15
+    finished = {k: (out / "articles" / p["file"]).read_bytes() for k, p in state["parts"].items()}
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _same_tree(ref, out)
+    for k, data in finished.items():  # what was finished is kept as it was
+        assert (out / "articles" / state["parts"][k]["file"]).read_bytes() == data
+
+
+def test_rerun_with_other_settings_is_refused(seeds_dir, tmp_path):
+    analyze_parts(seeds_dir, tmp_path, MINI, chunk_size=2)
+    with pytest.raises(FramingError, match="another corpus, codebook, chunk size"):
+        analyze_parts(seeds_dir, tmp_path, MINI, chunk_size=3)
+    # same settings: nothing to redo, same manifest
+    before = (tmp_path / "manifest.json").read_text()
+    analyze_parts(seeds_dir, tmp_path, MINI, chunk_size=2)
+    assert (tmp_path / "manifest.json").read_text() == before
+
+
+def test_dask_dataframe_entry(seeds_dir):
+    dd = pytest.importorskip("dask.dataframe")
+    from framing.stream import analyze_dask
+
+    corpus = load_corpus(seeds_dir)[["doc_id", "outlet", "date", "title", "text"]]
+    ddf = dd.from_pandas(corpus, npartitions=2)
+    tables = analyze_dask(ddf, MINI)
+    got = tables["articles"].compute(scheduler="synchronous").reset_index(drop=True)
+    want = analyze(corpus, MINI).articles
+    pd.testing.assert_frame_equal(got.sort_values("doc_id").reset_index(drop=True), want,
+                                  check_dtype=False)
