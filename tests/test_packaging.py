@@ -1,0 +1,62 @@
+"""Packaging: environment.yml and pyproject.toml list the same dependencies; data ships."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+from conftest import ROOT
+
+
+def _name(spec):
+    name = re.split(r"[<>=!~\[ ;]", spec.strip(), maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pyproject():
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = list(data["dependencies"])
+    for extra in data["optional-dependencies"].values():
+        specs += extra
+    return {_name(s): s for s in specs}
+
+
+def _conda():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    specs = []
+    for dep in env["dependencies"]:
+        specs += dep["pip"] if isinstance(dep, dict) else [dep]
+    return {_name(s): s for s in specs if _name(s) not in ("python", "pip")}
+
+
+def test_environment_and_pyproject_agree():
+    py, conda = _pyproject(), _conda()
+    assert set(py) == set(conda), (set(py) ^ set(conda))
+    for name in py:  # same lower bounds too
+        assert re.sub(r"\[.*?\]", "", py[name]).replace(" ", "") == \
+            re.sub(r"\[.*?\]", "", conda[name]).replace(" ", ""), name
+
+
+def test_design_card_packages_are_dependencies():
+    py = _pyproject()
+    for name in ("jupyterlab", "pandas", "scikit-learn", "arabic-reshaper", "python-bidi",
+                 "matplotlib", "pytest"):
+        assert name in py
+    assert py["matplotlib"].replace(" ", "").endswith(">=3.11")
+
+
+def test_package_data_ships_codebook_lexicon_and_fonts():
+    from importlib import resources
+
+    data = resources.files("framing") / "data"
+    assert (data / "codebooks" / "libya-egypt.yaml").is_file()
+    assert (data / "lexicons" / "msa-news.yaml").is_file()
+    fonts = [p.name for p in (data / "fonts").iterdir()]
+    assert any(n.endswith(".ttf") for n in fonts) and "OFL.txt" in fonts
+
+
+def test_no_gpl_or_noncommercial_dependency():
+    banned = {"pyarabic", "tashaphyne", "qalsadi", "arabic-stopwords"}
+    assert not banned & set(_pyproject())
