@@ -1,0 +1,276 @@
+"""Per-outlet shares and means with bootstrap intervals: topics, stances, scores, tone over time.
+
+Every function takes the ``articles`` table of DESIGN.md (one row per article) and returns a
+tidy table: one row per group and quantity, with ``ci_low``/``ci_high`` from a percentile
+bootstrap that resamples articles within the group (:mod:`framing.compare.bootstrap`),
+``n_articles`` behind the estimate, and a ``small_n`` flag (a :class:`SmallSampleWarning` names
+the groups) when fewer than ``min_n`` articles support it.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from ..errors import FramingError
+from ._common import (
+    STANCE_LABELS,
+    TONE_LABELS,
+    flag_small,
+    group_column,
+    iter_groups,
+    label_matrix,
+    prefixed_columns,
+    require_columns,
+)
+from .bootstrap import bootstrap_means
+
+_PREFIX = {"articles": "topic:", "sentences": "share:"}
+
+
+def _numeric(rows, columns, lo=0.0, hi=1.0):
+    # A copy: pandas may hand out read-only views, and callers blank cells in place.
+    values = rows[columns].apply(pd.to_numeric, errors="coerce").to_numpy(float, copy=True)
+    bad = ~np.isnan(values) & ((values < lo) | (values > hi))
+    if bad.any():
+        col = columns[int(np.flatnonzero(bad.any(axis=0))[0])]
+        raise FramingError(f"values outside {lo:g}..{hi:g} in column {col!r}", key=col,
+                           fix="pass the articles table written by `framing analyze`")
+    return values
+
+
+def topic_shares(articles, by="outlet", *, measure="articles", n_boot=2000, ci=0.95, seed=0,
+                 min_n=10):
+    """Share of each group's articles that address each topic, with bootstrap intervals.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles table (``topic:T`` columns, 1/0; ``share:T`` for ``measure="sentences"``).
+    by : str or None, default "outlet"
+        Column to group by; ``None`` pools all articles into one group, ``"all"``.
+    measure : {"articles", "sentences"}, default "articles"
+        ``"articles"``: share of articles with ``topic:T == 1``. ``"sentences"``: mean over
+        articles of ``share:T`` (the share of an article's sentences on the topic), which weighs
+        how much of the coverage a topic takes rather than whether it appears.
+    n_boot : int, default 2000
+        Bootstrap replicates (``0``: no intervals).
+    ci : float, default 0.95
+    seed : int, default 0
+        Same seed, same intervals.
+    min_n : int, default 10
+        Groups with fewer articles are flagged (``small_n``) and warned about.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<by>, topic, measure, share, ci_low, ci_high, n_articles, small_n``; topics in
+        codebook (column) order within each group, groups sorted.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"outlet": ["A"] * 10 + ["B"] * 10,
+    ...                      "topic:elections": [1] * 6 + [0] * 4 + [1] * 2 + [0] * 8})
+    >>> topic_shares(arts, n_boot=200)[["outlet", "topic", "share"]]
+      outlet      topic  share
+    0      A  elections    0.6
+    1      B  elections    0.2
+    """
+    if measure not in _PREFIX:
+        raise ValueError(f"measure must be 'articles' or 'sentences', not {measure!r}")
+    topics = prefixed_columns(articles, _PREFIX[measure])
+    columns = list(topics.values())
+    rows = []
+    for key, group in iter_groups(articles, by):
+        values = _numeric(group, columns)
+        mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, seed=seed, key=key)
+        counts = (~np.isnan(values)).sum(axis=0)
+        rows += [(key, topic, measure, mean[i], low[i], high[i], int(counts[i]))
+                 for i, topic in enumerate(topics)]
+    gcol = group_column(by)
+    table = pd.DataFrame(rows, columns=[gcol, "topic", "measure", "share", "ci_low", "ci_high",
+                                        "n_articles"])
+    return flag_small(table, gcol, min_n)
+
+
+def _stance_columns(articles, target):
+    stances = {name: col for name, col in prefixed_columns(articles, "stance:").items()}
+    if target is None:
+        return stances
+    wanted = [target] if isinstance(target, str) else list(target)
+    out = {}
+    for t in wanted:
+        name = t.split(":", 1)[1] if t.startswith("stance:") else t
+        if name not in stances:
+            raise FramingError(f"no stance column for target {name!r}", key=f"stance:{name}",
+                               fix=f"use one of {sorted(stances)}")
+        out[name] = stances[name]
+    return out
+
+
+def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LABELS, n_boot=2000,
+                        ci=0.95, seed=0, min_n=10):
+    """Proportion of each group's articles with each stance label, with bootstrap intervals.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles table (``stance:S`` columns).
+    target : str or list of str, optional
+        Stance target(s), ``"haftar"`` or ``"stance:haftar"``; default all targets.
+    by : str or None, default "outlet"
+    labels : sequence of str, default ("pro", "con", "neutral", "absent")
+        The labels, in display order; any other value is an error (it is usually a typo).
+    n_boot, ci, seed, min_n
+        As in :func:`topic_shares`. Articles with an empty stance cell are left out of that
+        target's denominator.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<by>, target, label, proportion, ci_low, ci_high, count, n_articles,
+        small_n``. Proportions of one group and target sum to 1.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"outlet": ["A", "A", "A", "B"],
+    ...                      "stance:haftar": ["pro", "pro", "con", "absent"]})
+    >>> d = stance_distribution(arts, "haftar", n_boot=0, min_n=1)
+    >>> d.loc[d.outlet == "A", ["label", "proportion", "count"]].round(3).to_numpy().tolist()
+    [['pro', 0.667, 2], ['con', 0.333, 1], ['neutral', 0.0, 0], ['absent', 0.0, 0]]
+    """
+    targets = _stance_columns(articles, target)
+    labels = tuple(labels)
+    rows = []
+    for key, group in iter_groups(articles, by):
+        # One bootstrap over all targets at once: every target sees the same resampled articles.
+        onehot = np.hstack([label_matrix(group[col], labels, col) for col in targets.values()])
+        mean, low, high = bootstrap_means(onehot, n_boot=n_boot, ci=ci, seed=seed, key=key)
+        counts = np.nansum(onehot, axis=0)
+        coded = (~np.isnan(onehot)).sum(axis=0)
+        for t, name in enumerate(targets):
+            for j, label in enumerate(labels):
+                i = t * len(labels) + j
+                rows.append((key, name, label, mean[i], low[i], high[i], int(counts[i]),
+                             int(coded[i])))
+    gcol = group_column(by)
+    table = pd.DataFrame(rows, columns=[gcol, "target", "label", "proportion", "ci_low",
+                                        "ci_high", "count", "n_articles"])
+    return flag_small(table, gcol, min_n)
+
+
+def mean_scores(articles, by="outlet", *, scores=None, exclude_absent=True, n_boot=2000, ci=0.95,
+                seed=0, min_n=10):
+    """Mean stance and tone scores (−1…1) per group, with bootstrap intervals.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles table (``stance_score:S``, ``tone_score``).
+    by : str or None, default "outlet"
+    scores : list of str, optional
+        Score columns; default every ``stance_score:S`` and ``tone_score`` present.
+    exclude_absent : bool, default True
+        Average ``stance_score:S`` only over articles that mention the target
+        (``stance:S != "absent"``), so that silence does not pull the mean towards 0.
+    n_boot, ci, seed, min_n
+        As in :func:`topic_shares`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<by>, score, mean, ci_low, ci_high, n_articles, small_n``.
+    """
+    if scores is None:
+        scores = [c for c in articles.columns
+                  if isinstance(c, str) and (c.startswith("stance_score:") or c == "tone_score")]
+        if not scores:
+            raise FramingError("the articles table has no stance_score:* or tone_score column",
+                               fix="pass the articles table written by `framing analyze`")
+    require_columns(articles, scores)
+    rows = []
+    for key, group in iter_groups(articles, by):
+        values = _numeric(group, scores, lo=-1.0, hi=1.0)
+        if exclude_absent:
+            for i, col in enumerate(scores):
+                label_col = col.replace("stance_score:", "stance:", 1)
+                if col.startswith("stance_score:") and label_col in group.columns:
+                    absent = group[label_col].astype("string").str.strip().str.lower() == "absent"
+                    values[absent.fillna(False).to_numpy(), i] = np.nan
+        mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, seed=seed, key=key)
+        counts = (~np.isnan(values)).sum(axis=0)
+        rows += [(key, col, mean[i], low[i], high[i], int(counts[i]))
+                 for i, col in enumerate(scores)]
+    gcol = group_column(by)
+    table = pd.DataFrame(rows, columns=[gcol, "score", "mean", "ci_low", "ci_high", "n_articles"])
+    return flag_small(table, gcol, min_n)
+
+
+_FREQ = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q", "Y": "Y"}
+
+
+def choose_freq(dates):
+    """A readable period for a date range: days up to 6 weeks, weeks up to a year, else months."""
+    dates = pd.to_datetime(pd.Series(dates), errors="coerce", format="ISO8601").dropna()
+    if dates.empty:
+        return "W"
+    span = (dates.max() - dates.min()).days
+    return "D" if span <= 42 else "W" if span <= 366 else "M"
+
+
+def tone_over_time(articles, freq="W", by="outlet", *, date="date", n_boot=1000, ci=0.95, seed=0,
+                   min_n=10):
+    """Tone per group and period: mean ``tone_score`` with intervals, and tone label shares.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles table (``date`` as ISO ``YYYY-MM-DD``, ``tone_score``, optionally ``tone``).
+    freq : {"D", "W", "M", "Q", "Y", "auto"}, default "W"
+        Period length; weeks run Monday to Sunday. ``"auto"`` picks from the date range
+        (:func:`choose_freq`).
+    by : str or None, default "outlet"
+    date : str, default "date"
+        The date column. Articles without a (valid) date are left out, with a warning.
+    n_boot, ci, seed, min_n
+        As in :func:`topic_shares` (fewer replicates by default: there are many cells).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<by>, period`` (start of the period, a Timestamp), ``freq, mean_tone, ci_low,
+        ci_high, n_articles, small_n`` and, when a ``tone`` column exists, ``positive, neutral,
+        negative`` (share of the period's articles with each label). Only periods with articles
+        appear; rows are sorted by group and period.
+    """
+    require_columns(articles, [date, "tone_score"])
+    if freq == "auto":
+        freq = choose_freq(articles[date])
+    if freq not in _FREQ:
+        raise ValueError(f"freq must be one of {sorted(_FREQ)} or 'auto', not {freq!r}")
+    dates = pd.to_datetime(articles[date], errors="coerce", format="ISO8601")
+    if dates.isna().all():
+        raise FramingError(f"no article has a valid date in column {date!r}", key=date,
+                           fix="fill the date column (ISO YYYY-MM-DD) in metadata.csv")
+    if dates.isna().any():
+        warnings.warn(f"{int(dates.isna().sum())} article(s) without a valid date are left out of "
+                      f"the time series", UserWarning, stacklevel=2)
+    data = articles.loc[dates.notna().to_numpy()].copy()
+    data["_period"] = dates[dates.notna()].dt.to_period(_FREQ[freq]).dt.start_time.to_numpy()
+    has_labels = "tone" in data.columns
+    rows = []
+    for key, group in iter_groups(data, by):
+        for period, cell in group.groupby("_period", sort=True):
+            values = _numeric(cell, ["tone_score"], lo=-1.0, hi=1.0)
+            mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, seed=seed,
+                                              key=f"{key}|{period:%Y-%m-%d}")
+            row = [key, period, freq, mean[0], low[0], high[0], int((~np.isnan(values)).sum())]
+            if has_labels:
+                row += list(np.nanmean(label_matrix(cell["tone"], TONE_LABELS, "tone"), axis=0))
+            rows.append(row)
+    gcol = group_column(by)
+    columns = [gcol, "period", "freq", "mean_tone", "ci_low", "ci_high", "n_articles"]
+    table = pd.DataFrame(rows, columns=columns + (list(TONE_LABELS) if has_labels else []))
+    return flag_small(table, gcol, min_n)

@@ -1,0 +1,152 @@
+"""The whole figure set of a run, from the tables of ``framing analyze``."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from .. import compare
+from ..errors import FramingError
+from ..io import write_table
+from . import figures
+from .style import save_figure
+
+
+_SAFE = re.compile(r"[^\w.-]+")  # characters not wanted in a file name (Arabic letters are fine)
+
+
+class FigureSkippedWarning(UserWarning):
+    """A figure was not drawn because the data cannot support it (the message says why)."""
+
+
+def _docs_table(articles, sentences, docs, by):
+    """Documents with text and group: ``docs`` as given, else the sentences joined per article."""
+    if docs is None and sentences is not None:
+        if "sent_id" in sentences:
+            sentences = sentences.sort_values(["doc_id", "sent_id"])
+        docs = sentences.groupby("doc_id", sort=False)["text"].agg(" ".join).reset_index()
+    if docs is None:
+        raise FramingError("no article texts given", fix="pass docs= (doc_id, text) or sentences=")
+    if by not in docs.columns:
+        docs = docs.merge(articles[["doc_id", by]], on="doc_id", how="inner")
+    return docs
+
+
+def _events(articles, events):
+    """``doc_id -> event_id`` from ``events`` or from an ``event_id`` column of ``articles``."""
+    if events is None and "event_id" in articles.columns:
+        events = articles[["doc_id", "event_id"]]
+    if events is None:
+        raise FramingError("no events given", fix="pass events= (doc_id, event_id)")
+    return events.dropna(subset=["event_id"])
+
+
+def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, events=None,
+                 by="outlet", lang="en", width="double", formats=("pdf", "png", "svg"),
+                 freq="auto", n_terms=10, stopwords=None, n_boot=2000, seed=0, min_n=10,
+                 arabic_font="sans", write_data=True):
+    """Draw and save every figure the tables support; skip the others with a warning.
+
+    Figures (file stems): ``topics_by_outlet``, ``stance_by_outlet``, ``tone_over_time``,
+    ``actor_labels_by_outlet``, ``distinctive_terms`` and one ``event_<id>`` per event covered by
+    two or more outlets.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        ``articles.csv`` of a run.
+    actors : pandas.DataFrame, optional
+        ``actors.csv``; needed for the actor-label figure and the event panels' actor rows.
+    sentences : pandas.DataFrame, optional
+        ``sentences.csv``; its text, joined per article, feeds the distinctive-terms figure
+        when ``docs`` is not given.
+    docs : pandas.DataFrame, optional
+        ``doc_id, text`` (the corpus) for the distinctive-terms figure.
+    out_dir : str or os.PathLike
+        Folder for the files (created if needed).
+    events : pandas.DataFrame, optional
+        ``doc_id, event_id``; default an ``event_id`` column of ``articles`` if there is one.
+    by : str, default "outlet"
+    lang : {"en", "ar"}, default "en"
+    width : {"single", "double"} or float, default "double"
+    formats : sequence of str, default ("pdf", "png", "svg")
+    freq : {"auto", "D", "W", "M"}, default "auto"
+        Period of the tone series (:func:`framing.compare.tone_over_time`).
+    n_terms : int, default 10
+        Terms per outlet in the distinctive-terms figure.
+    stopwords : None, "default", path or iterable
+        Passed to :func:`framing.compare.distinctive_terms`.
+    n_boot, seed, min_n
+        Bootstrap replicates, seed, and small-sample threshold.
+    arabic_font : {"sans", "naskh"}, default "sans"
+    write_data : bool, default True
+        Also write each figure's data as ``<stem>.csv``, so that every number in a figure can
+        be traced and re-plotted.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Every file written (figures, then their data), in figure order.
+    """
+    out_dir = Path(out_dir)
+    style = dict(lang=lang, width=width, arabic_font=arabic_font)
+    boot = dict(n_boot=n_boot, seed=seed, min_n=min_n)
+
+    def topics():
+        shares = compare.topic_shares(articles, by, **boot)
+        return shares, figures.outlet_topic_heatmap(shares, min_n=min_n, **style)
+
+    def stance():
+        dist = compare.stance_distribution(articles, by=by, **boot)
+        return dist, figures.stance_by_outlet(dist, min_n=min_n, **style)
+
+    def tone():
+        series = compare.tone_over_time(articles, freq, by, **{**boot, "n_boot": min(n_boot, 1000)})
+        return series, figures.tone_over_time(series, **style)
+
+    def actor_labels():
+        if actors is None or actors.empty:
+            raise FramingError("no actors table given or it is empty")
+        table = compare.actor_label_table(actors, articles, by)
+        return table, figures.actor_labels_by_outlet(table, **style)
+
+    def terms():
+        table = compare.distinctive_terms(_docs_table(articles, sentences, docs, by), by,
+                                          stopwords=stopwords)
+        return table, figures.distinctive_terms_plot(table, n_terms, **style)
+
+    jobs = [("topics_by_outlet", topics), ("stance_by_outlet", stance),
+            ("tone_over_time", tone), ("actor_labels_by_outlet", actor_labels),
+            ("distinctive_terms", terms)]
+    try:
+        event_ids = _events(articles, events)
+    except FramingError as exc:
+        warnings.warn(f"event panels skipped: {exc}", FigureSkippedWarning, stacklevel=2)
+    else:
+        for event_id, rows in event_ids.groupby("event_id", sort=True):
+            ids = list(rows["doc_id"])
+
+            def event(ids=ids, event_id=event_id):
+                profile = compare.event_profile(articles, actors, ids, by)
+                if profile[by].nunique() < 2:
+                    raise FramingError(f"event {event_id!r} is covered by fewer than two outlets")
+                return profile, figures.event_panel(profile, title=str(event_id), **style)
+
+            jobs.append((f"event_{_SAFE.sub('_', str(event_id))}", event))
+
+    written = []
+    for stem, job in jobs:
+        try:
+            data, fig = job()
+        except FramingError as exc:
+            warnings.warn(f"figure {stem} skipped: {exc}", FigureSkippedWarning, stacklevel=2)
+            continue
+        written += save_figure(fig, out_dir / stem, formats)
+        if write_data:
+            path = out_dir / f"{stem}.csv"
+            write_table(pd.DataFrame(data), path)
+            written.append(path)
+    return written
