@@ -109,14 +109,10 @@ def cmd_run(args):
     res.save(args.out, "csv")
     print(f"analysed {len(res.articles)} articles -> tables in {args.out}/")
     if args.figures:
-        try:
-            from .plots import make_figures
-        except ImportError:  # pragma: no cover - plots are an optional stage
-            make_figures = None
-        if make_figures is not None:
-            paths = make_figures(res.articles, res.actors, sentences=res.sentences,
-                                 evidence=res.evidence, docs=corpus, out_dir=args.figures)
-            print(f"figures -> {args.figures}/ ({len(paths)} files)")
+        from .cli_figures import figures_for
+
+        paths = figures_for(corpus, args.figures, compiled)
+        print(f"figures -> {args.figures}/ ({len(paths)} files)")
     with_pd_options(lambda: print(res.articles.drop(columns=[c for c in res.articles.columns
                                                             if c.startswith(("share:", "stance_score:"))]
                                                    ).to_string(index=False)))

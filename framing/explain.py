@@ -12,6 +12,10 @@ FAMILY_COLOURS = {  # Okabe-Ito, light tints for highlighting behind Arabic text
     "topic": "#cfe8f7", "stance": "#fde2b8", "tone": "#d5f0e3", "actor": "#f3d3e6",
 }
 NEG_BORDER = "2px dashed #d55e00"
+_CSS = (".framing-explain{font-family:'Noto Naskh Arabic','Amiri','Noto Sans Arabic',serif;"
+        "line-height:1.9} .framing-explain table{border-collapse:collapse;font-size:.9em}"
+        " .framing-explain td,.framing-explain th{border:1px solid #ccc;padding:.2em .5em;"
+        "vertical-align:top;text-align:right} .framing-explain mark{padding:0 .1em;border-radius:.2em}")
 
 
 def _family(field):
@@ -90,8 +94,11 @@ def _highlight(text, ev):
     return "".join(out)
 
 
-def explain_html(analysis, corpus, doc_id):
-    """A self-contained right-to-left HTML page: highlighted article + table of reasons."""
+def explain_html(analysis, corpus, doc_id, fragment=False):
+    """A self-contained right-to-left HTML page: highlighted article + table of reasons.
+
+    With ``fragment=True``, only the ``<div dir="rtl">`` body, for a notebook cell.
+    """
     doc = corpus[corpus["doc_id"].astype(str) == doc_id]
     if doc.empty:
         raise FramingError(f"no article with doc_id '{doc_id}'",
@@ -104,19 +111,21 @@ def explain_html(analysis, corpus, doc_id):
         f"<tr><td dir='ltr'>{html.escape(r.field)}</td><td>{html.escape(str(r.label))}</td>"
         f"<td dir='ltr'>{'' if pd.isna(r.score) else r.score}</td>"
         f"<td>{html.escape(r.evidence)}</td></tr>" for r in table.itertuples())
-    title = html.escape(str(doc["title"].iloc[0])) if "title" in doc and isinstance(doc["title"].iloc[0], str) else doc_id
-    return f"""<!DOCTYPE html>
-<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(doc_id)}</title>
-<style>
-body{{font-family:"Noto Naskh Arabic","Amiri","Noto Sans Arabic",serif;max-width:60em;margin:2em auto;line-height:1.9}}
-table{{border-collapse:collapse;font-size:.9em}} td,th{{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}}
-mark{{padding:0 .1em;border-radius:.2em}}
-</style></head><body>
-<h1>{title}</h1>
+    raw_title = doc["title"].iloc[0] if "title" in doc else None
+    title = html.escape(raw_title) if isinstance(raw_title, str) and raw_title else html.escape(doc_id)
+    body = f"""<div lang="ar" dir="rtl" class="framing-explain">
+<h2>{title}</h2>
 <p dir="ltr">doc_id: {html.escape(doc_id)} — evidence: {legend}; dashed underline = negated cue. Hover a mark for the field, label and cue.</p>
 <article>{_highlight(text, ev)}</article>
-<h2>لماذا هذه التسميات؟ / Why these labels</h2>
+<h3>لماذا هذه التسميات؟ / Why these labels</h3>
 <table><tr><th>field</th><th>label</th><th>score</th><th>evidence (cue → matched [label, sentence])</th></tr>
 {rows}</table>
+</div>"""
+    if fragment:
+        return f"<style>{_CSS}</style>\n{body}"
+    return f"""<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(doc_id)}</title>
+<style>body{{max-width:60em;margin:2em auto}} {_CSS}</style></head><body>
+{body}
 </body></html>
 """

@@ -1,0 +1,46 @@
+"""Select the documents of a corpus that mention given terms (clitic-aware, normalised)."""
+
+from __future__ import annotations
+
+from ..codebook.load import Cue
+from ..text.normalize import normalize
+
+# A default selection for Libya coverage: the country, its people, main cities and leaders.
+LIBYA_TERMS = ("ليبيا", "ليبي*", "طرابلس الغرب", "بنغازي", "سرت", "درنة", "طبرق", "مصراتة",
+               "حفتر", "الصخيرات")
+
+
+def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hits=1):
+    """Rows whose title or text mention any of ``terms``.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+    terms : iterable of str
+        Cues in the codebook syntax (proclitics and suffixes allowed, ``*`` for stems).
+    columns : tuple of str
+        Columns searched.
+    min_hits : int
+        Matches needed in all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The selected rows, in corpus order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""],
+    ...                    "text": ["وصل الوفد إلى بنغازي", "مباراة كرة القدم"]})
+    >>> select_mentions(df)["doc_id"].tolist()
+    ['a']
+    """
+    from ..features.matcher import CueMatcher, Entry
+
+    matcher = CueMatcher(Entry("term", None, Cue(t, 1.0, tuple(normalize(t).split())))
+                         for t in terms)
+    cols = [c for c in columns if c in corpus]
+    text = corpus[cols].fillna("").astype(str).agg("\n".join, axis=1)
+    keep = [len(matcher.find(normalize(t))) >= min_hits for t in text]
+    return corpus[keep]
