@@ -113,8 +113,9 @@ class _Doc:
         self.s_start = np.searchsorted(src, [s.start for s in self.sentences], "left")
         self.s_end = np.searchsorted(src, [s.end for s in self.sentences], "left")
         # token range of each sentence
-        self.s_tok0 = np.searchsorted(self.tok_start, self.s_start, "left")
-        self.s_tok1 = np.searchsorted(self.tok_start, self.s_end, "left")
+        self.s_tok0 = np.searchsorted(self.tok_start, self.s_start, "left").tolist()
+        self.s_tok1 = np.searchsorted(self.tok_start, self.s_end, "left").tolist()
+        self.s_end_list = self.s_end.tolist()
 
     def token_of(self, pos):
         return int(np.searchsorted(self.tok_start, pos, "right")) - 1
@@ -167,9 +168,12 @@ def analyze_document(compiled, doc_id, text, title=None):
 
     by_sent = defaultdict(lambda: defaultdict(list))  # sentence -> group -> hits
     all_hits = longest_per_group(compiled.matcher.find(doc.nt.text))
-    sent_idx = np.searchsorted(doc.s_start, [h.start for h in all_hits], "right") - 1
-    for h, i in zip(all_hits, sent_idx.tolist()):
-        if i >= 0 and h.end <= doc.s_end[i] and kinds[i] not in _NOT_QUOTE_KINDS:
+    sent_idx = (np.searchsorted(doc.s_start, [h.start for h in all_hits], "right") - 1).tolist()
+    tok_idx = (np.searchsorted(doc.tok_start, [h.core_start for h in all_hits], "right") - 1).tolist()
+    s_end = doc.s_end_list
+    for h, i, k in zip(all_hits, sent_idx, tok_idx):
+        if i >= 0 and h.end <= s_end[i] and kinds[i] not in _NOT_QUOTE_KINDS:
+            h.tok = k
             by_sent[i][h.entry.group].append(h)
 
     evidence, quotes = [], []
@@ -191,11 +195,11 @@ def analyze_document(compiled, doc_id, text, title=None):
 
     for i, s in enumerate(doc.sentences):
         groups = by_sent.get(i, {})
-        t0, t1 = int(doc.s_tok0[i]), int(doc.s_tok1[i])
+        t0, t1 = doc.s_tok0[i], doc.s_tok1[i]
         toks = doc.tokens[t0:t1]
 
         def local_tok(h):
-            return doc.token_of(h.core_start) - t0
+            return h.tok - t0
 
         def negated(h, window):
             return find_negator(toks, local_tok(h), window, compiled.negators) is not None

@@ -35,12 +35,13 @@ class Entry:
     cue: object  # framing.codebook.Cue
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
     entry: Entry
     start: int  # in the normalised text, including proclitics
     end: int
     core_start: int  # where the cue itself starts (after proclitics)
+    tok: int = -1  # index of the token where the cue starts (set by the caller)
 
 
 def _word_re(word, last):
