@@ -129,3 +129,19 @@ def test_featurizer_in_a_pipeline(seed_texts):
     pipe = make_pipeline(CodebookFeaturizer(MINI), LogisticRegression())
     pipe.fit(texts, [1, 1, 0, 1, 0])
     assert pipe.predict(texts).shape == (5,)
+
+
+def test_stance_cue_does_not_cross_a_clause(mini):
+    """Seed 002's pattern: a rejection after the comma is about the talks, not the elections."""
+    res = _run(mini, "قد يعيق ذلك إجراء الانتخابات، حيث قد يرفض الطرف الجلوس إلى الطاولة.",
+               "يرفض الحزب إجراء الانتخابات.")
+    ev = res.evidence[(res.evidence.field == "stance:elections") & (res.evidence.label != "mention")]
+    assert ev[ev.doc_id == "d0"]["cue"].tolist() == ["إجراء"]
+    assert "رفض" not in ev[ev.doc_id == "d0"]["cue"].tolist()
+    assert "con" in ev[ev.doc_id == "d1"]["label"].tolist()
+
+
+def test_evaluative_words_inside_an_actor_name_do_not_count(mini):
+    res = _run(mini, "أوضح الوزير أن البرلمان الشرعي اجتمع.")
+    tone = res.evidence[res.evidence.field == "tone"]
+    assert tone.empty

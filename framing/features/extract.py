@@ -11,7 +11,8 @@ Topics
     ``share:T`` is the share of the article's sentences that address T.
 Stances
     Evaluative cues (pro/con) count only within ``stance_window`` tokens of a mention of the
-    target in the same sentence (or anywhere in the sentence for ``scope: sentence``); a negator
+    target in the same clause of the sentence -- clauses end at ، ؛ : and at حيث، بينما، لكن --
+    (or anywhere in the sentence for ``scope: sentence``); a negator
     within ``negation_window`` tokens before a cue flips it. A (de)legitimising actor label of a
     linked actor adds ``actor_connotation_weight`` of pro (con) evidence.
     ``stance_score = (pro - con) / (pro + con)``; the label is ``absent`` without a mention,
@@ -216,10 +217,19 @@ def analyze_document(compiled, doc_id, text, title=None):
             row.update(compiled.empty_sentence)
             sent_rows.append(row)
             continue
+        # Words inside an actor's name ("حكومة الوفاق", "بعثة الأمم المتحدة للدعم") are a name,
+        # not an evaluation: sentiment and evaluative cues there do not count.
+        actor_spans = [(h.start, h.end) for h in groups.get("actor", ())]
+        if actor_spans:
+            for g in list(groups):
+                if g == "sentiment" or g.startswith("eval:"):
+                    groups[g] = [h for h in groups[g]
+                                 if not any(a <= h.start and h.end <= b for a, b in actor_spans)]
         # topics
         for t in cb.topics:
             th = groups.get(f"topic:{t.name}", ())
-            w = sum(h.entry.cue.weight for h in th)
+            # each cue counts once per sentence: a repeated generic word is not more evidence
+            w = sum({h.entry.cue.text: h.entry.cue.weight for h in th}.values())
             addresses = w >= st["topic_sentence_min"]
             row[f"topic:{t.name}"] = int(addresses)
             if th:
@@ -245,11 +255,13 @@ def analyze_document(compiled, doc_id, text, title=None):
             for h in mentions + linked:
                 add_evidence(i, f"stance:{s_.name}", "mention", h, weight=0.0)
             m_toks = [local_tok(h) for h in mentions + linked]
+            clause = _clauses(toks)
             window = s_.window or int(st["stance_window"])
             pro = con = 0.0
             for h in groups.get(f"eval:{s_.name}", ()):
                 k = local_tok(h)
-                if s_.scope == "window" and min(abs(k - m) for m in m_toks) > window:
+                if s_.scope == "window" and not any(abs(k - m) <= window and clause[k] == clause[m]
+                                                    for m in m_toks):
                     continue
                 neg = negated(h, int(st["negation_window"]))
                 pol = h.entry.payload * (-1 if neg else 1)
@@ -277,7 +289,8 @@ def analyze_document(compiled, doc_id, text, title=None):
         for h in groups.get("sentiment", ()):
             k = local_tok(h)
             w = h.entry.cue.weight
-            if any(0 < k - j <= st["intensifier_window"] or 0 < j - k <= 1 for j in intens):
+            # Arabic intensifiers mostly follow the word (قلق بالغ، نجاح كبير), some precede it.
+            if any(0 < abs(k - j) <= st["intensifier_window"] for j in intens):
                 w *= st["intensifier_weight"]
             flipped = negated(h, int(st["negation_window"]))
             pol = h.entry.payload * (-1 if flipped else 1)
@@ -322,6 +335,21 @@ def analyze_document(compiled, doc_id, text, title=None):
               for (a, lab, conn), n in sorted(actor_counts.items())]
     return {"sentences": sent_rows, "evidence": evidence, "article": article,
             "actors": actors, "quotes": quotes}
+
+
+CLAUSE_BREAKERS = frozenset({"،", ",", "؛", ";", ":", normalize("حيث"), normalize("بينما"),
+                             normalize("لكن"), normalize("لكنها"), normalize("لكنه"),
+                             normalize("غير أن")})
+
+
+def _clauses(toks):
+    """Clause number of each token: a stance cue counts only in its target's clause."""
+    out, n = [], 0
+    for t in toks:
+        if t in CLAUSE_BREAKERS:
+            n += 1
+        out.append(n)
+    return out
 
 
 def _stance_label(pro, con, mentions, st):
