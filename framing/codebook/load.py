@@ -27,12 +27,12 @@ DEFAULT_SETTINGS = {
     "negation_window": 3,        # tokens before a cue in which a negator flips it
     "intensifier_window": 2,     # tokens before a sentiment cue in which an intensifier counts
     "intensifier_weight": 1.5,   # factor an intensifier applies
-    "topic_sentence_min": 1.0,   # cue weight that makes one sentence address a topic
-    "topic_min_weight": 2.0,     # cue weight an article needs in all for a topic ...
-    "topic_min_sentences": 1,    # ... and sentences that address it
+    "topic_min_weight": 2.0,     # cue weight one sentence needs to address a topic
+    "topic_min_sentences": 1,    # sentences addressing it that an article needs
     "stance_threshold": 0.2,     # |score| above which a stance is pro/con rather than neutral
     "stance_min_evidence": 1.0,  # evaluative weight needed before pro/con is given at all
-    "actor_connotation_weight": 0.5,  # stance weight of one (de)legitimising actor label
+    "actor_connotation_weight": 0.5,  # stance weight of one legitimising actor label
+    "actor_delegitimizing_weight": 1.0,  # ... and of one delegitimising label (a marked choice)
     "tone_threshold": 0.15,      # |tone score| above which tone is positive/negative
     "tone_smoothing": 1.0,       # added to the evaluative weight in the tone denominator
     "headline_weight": 2.0,      # weight of headline sentences in the tone score

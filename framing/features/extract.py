@@ -5,16 +5,18 @@ quotes). The coding rules of ``docs/codebook.md`` are implemented here, and ever
 a codebook setting:
 
 Topics
-    A sentence *addresses* a topic when its distinct cue weight reaches ``topic_sentence_min``.
-    An article has the topic when its total cue weight reaches ``topic_min_weight`` and at least
-    ``topic_min_sentences`` sentences address it (substantive evidence, not a passing word).
+    A sentence *addresses* a topic when the weights of the distinct cues it contains add up to
+    ``topic_min_weight``; an article has the topic when at least ``topic_min_sentences``
+    sentences address it (substantive evidence, not a passing word).
     ``share:T`` is the share of the article's sentences that address T.
 Stances
     Evaluative cues (pro/con) count only within ``stance_window`` tokens of a mention of the
     target in the same clause of the sentence -- clauses end at ، ؛ : and at حيث، بينما، لكن --
     (or anywhere in the sentence for ``scope: sentence``); a negator
     within ``negation_window`` tokens before a cue flips it. A (de)legitimising actor label of a
-    linked actor adds ``actor_connotation_weight`` of pro (con) evidence.
+    linked actor adds ``actor_connotation_weight`` of pro evidence (or
+    ``actor_delegitimizing_weight`` of con evidence: the conventional name of an actor is
+    unmarked, a delegitimising name is a marked choice and weighs more).
     ``stance_score = (pro - con) / (pro + con)``; the label is ``absent`` without a mention,
     ``neutral`` with less than ``stance_min_evidence`` evaluative weight or
     ``|score| <= stance_threshold``, else ``pro``/``con``.
@@ -180,7 +182,6 @@ def analyze_document(compiled, doc_id, text, title=None):
     evidence, quotes = [], []
     actor_counts = defaultdict(int)
     sent_rows = []
-    topic_w = defaultdict(float)
     topic_sents = defaultdict(int)
     stance_pro, stance_con, stance_mentions = defaultdict(float), defaultdict(float), defaultdict(int)
     tone_p = tone_n = 0.0
@@ -230,10 +231,9 @@ def analyze_document(compiled, doc_id, text, title=None):
             th = groups.get(f"topic:{t.name}", ())
             # each cue counts once per sentence: a repeated generic word is not more evidence
             w = sum({h.entry.cue.text: h.entry.cue.weight for h in th}.values())
-            addresses = w >= st["topic_sentence_min"]
+            addresses = w >= st["topic_min_weight"]
             row[f"topic:{t.name}"] = int(addresses)
             if th:
-                topic_w[t.name] += w
                 topic_sents[t.name] += int(addresses)
                 for h in th:
                     add_evidence(i, f"topic:{t.name}", "1", h)
@@ -272,10 +272,11 @@ def analyze_document(compiled, doc_id, text, title=None):
                 conn = h.entry.payload[1]
                 if conn == "neutral":
                     continue
-                w = st["actor_connotation_weight"]
                 if conn == "legitimizing":
+                    w = st["actor_connotation_weight"]
                     pro += w
                 else:
+                    w = st["actor_delegitimizing_weight"]
                     con += w
                 add_evidence(i, f"stance:{s_.name}", "pro" if conn == "legitimizing" else "con",
                              h, weight=w)
@@ -320,8 +321,7 @@ def analyze_document(compiled, doc_id, text, title=None):
     article = {"doc_id": doc_id, "n_sentences": n_sent,
                "n_tokens": sum(r["n_tokens"] for r in counted)}
     for t in cb.topics:
-        present = (topic_w[t.name] >= st["topic_min_weight"]
-                   and topic_sents[t.name] >= st["topic_min_sentences"])
+        present = topic_sents[t.name] >= st["topic_min_sentences"]
         article[f"topic:{t.name}"] = int(present)
         article[f"share:{t.name}"] = _round(sum(r[f"topic:{t.name}"] for r in counted) / n_counted)
     for s_ in cb.stances:
