@@ -28,7 +28,7 @@ def figures_for(corpus, out_dir, codebook="libya-egypt", *, lang="en", width="do
         warnings.simplefilter("always")
         paths = make_figures(res.articles, res.actors, sentences=res.sentences, docs=corpus,
                              out_dir=out_dir, events=events, lang=lang, width=width,
-                             formats=formats)
+                             formats=formats, stopwords="default")
     for w in caught:  # say which figures were skipped and why, once each
         print(f"note: {w.message}")
     return paths

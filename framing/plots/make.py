@@ -44,10 +44,22 @@ def _events(articles, events):
     return events.dropna(subset=["event_id"])
 
 
+def _event_title(articles, ids, event_id):
+    """``E0009 · 2015-07-21 · <headline of the event's first article>``."""
+    rows = articles[articles["doc_id"].isin(ids)]
+    rows = rows.sort_values([c for c in ("date", "doc_id") if c in rows])
+    parts = [str(event_id)]
+    for col in ("date", "title"):
+        value = rows[col].iloc[0] if col in rows and len(rows) else None
+        if isinstance(value, str) and value:
+            parts.append(value if len(value) <= 70 else value[:69] + "…")
+    return " · ".join(parts)
+
+
 def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, events=None,
                  by="outlet", lang="en", width="double", formats=("pdf", "png", "svg"),
                  freq="auto", n_terms=10, stopwords=None, n_boot=2000, seed=0, min_n=10,
-                 arabic_font="sans", write_data=True):
+                 arabic_font="sans", write_data=True, max_events=6):
     """Draw and save every figure the tables support; skip the others with a warning.
 
     Figures (file stems): ``topics_by_outlet``, ``stance_by_outlet``, ``tone_over_time``,
@@ -69,6 +81,8 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         Folder for the files (created if needed).
     events : pandas.DataFrame, optional
         ``doc_id, event_id``; default an ``event_id`` column of ``articles`` if there is one.
+    max_events : int, default 6
+        Event panels for at most this many events, those covered by most outlets (two or more).
     by : str, default "outlet"
     lang : {"en", "ar"}, default "en"
     width : {"single", "double"} or float, default "double"
@@ -126,14 +140,25 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     except FramingError as exc:
         warnings.warn(f"event panels skipped: {exc}", FigureSkippedWarning, stacklevel=2)
     else:
-        for event_id, rows in event_ids.groupby("event_id", sort=True):
-            ids = list(rows["doc_id"])
+        # The events most outlets covered: panels of one-outlet events say nothing.
+        cover = event_ids.merge(articles[["doc_id", by]], on="doc_id")
+        n_outlets = cover.groupby("event_id")[by].nunique()
+        chosen = n_outlets[n_outlets >= 2].sort_index().sort_values(ascending=False, kind="stable")
+        skipped = int((n_outlets < 2).sum())
+        if skipped:
+            warnings.warn(f"{skipped} event(s) covered by one outlet only: no panel",
+                          FigureSkippedWarning, stacklevel=2)
+        if len(chosen) > max_events:
+            warnings.warn(f"event panels for the {max_events} events covered by most outlets "
+                          f"(of {len(chosen)}); raise max_events for more",
+                          FigureSkippedWarning, stacklevel=2)
+        for event_id in chosen.index[:max_events]:
+            ids = list(event_ids.loc[event_ids["event_id"] == event_id, "doc_id"])
 
             def event(ids=ids, event_id=event_id):
                 profile = compare.event_profile(articles, actors, ids, by)
-                if profile[by].nunique() < 2:
-                    raise FramingError(f"event {event_id!r} is covered by fewer than two outlets")
-                return profile, figures.event_panel(profile, title=str(event_id), **style)
+                return profile, figures.event_panel(profile, title=_event_title(articles, ids, event_id),
+                                                    **style)
 
             jobs.append((f"event_{_SAFE.sub('_', str(event_id))}", event))
 
