@@ -6,12 +6,15 @@ from ..codebook.load import Cue
 from ..text.normalize import normalize
 
 # A default selection for Libya coverage: the country, its people, main cities and leaders.
-LIBYA_TERMS = ("ليبيا", "ليبي*", "طرابلس الغرب", "بنغازي", "سرت", "درنة", "طبرق", "مصراتة",
-               "حفتر", "الصخيرات")
+LIBYA_TERMS = ("ليبيا", "ليبي", "ليبية", "ليبيين", "ليبيون", "طرابلس الغرب", "بنغازي", "سرت",
+               "درنة", "طبرق", "مصراتة", "حفتر", "الصخيرات")
 
 
-def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hits=1):
-    """Rows whose title or text mention any of ``terms``.
+def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hits=2):
+    """Rows whose title and text mention ``terms`` at least ``min_hits`` times in all.
+
+    The default of two mentions keeps articles that *concern* the subject and drops passing
+    mentions (a country in a list of gold prices or a football transfer).
 
     Parameters
     ----------
@@ -20,7 +23,7 @@ def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hi
         Cues in the codebook syntax (proclitics and suffixes allowed, ``*`` for stems).
     columns : tuple of str
         Columns searched.
-    min_hits : int
+    min_hits : int, default 2
         Matches needed in all.
 
     Returns
@@ -32,7 +35,7 @@ def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hi
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""],
-    ...                    "text": ["وصل الوفد إلى بنغازي", "مباراة كرة القدم"]})
+    ...                    "text": ["وصل الوفد إلى بنغازي شرق ليبيا", "مباراة في بنغازي"]})
     >>> select_mentions(df)["doc_id"].tolist()
     ['a']
     """
