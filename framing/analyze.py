@@ -113,7 +113,6 @@ def analyze(corpus, codebook="libya-egypt", progress=False):
     """
     check_corpus(corpus)
     compiled = codebook if isinstance(codebook, CompiledCodebook) else CompiledCodebook(codebook)
-    cb = compiled.codebook
     rows = {name: [] for name in TABLES}
     records = corpus.sort_values("doc_id", kind="stable")
     it = zip(records["doc_id"].astype(str), records["text"],

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import FramingError
-from .io import write_table, write_text
+from .io import iter_jsonl, write_table, write_text
 
 
 def add_parsers(subparsers):
@@ -74,18 +74,7 @@ def read_records(path):
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
         raise FramingError("unknown file type", path=path, fix="use a .csv or .jsonl file")
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise FramingError(f"not valid JSON ({exc.msg})", path=path, line=lineno) from None
-            if not isinstance(rec, dict):
-                raise FramingError("expected one JSON object per line", path=path, line=lineno)
-            rows.append(rec)
+    rows = [rec for _, rec in iter_jsonl(path)]
     if not rows:
         raise FramingError("no records", path=path)
     return pd.DataFrame(rows)

@@ -42,3 +42,32 @@ def write_table(df, path, fmt="csv"):
             df.to_parquet(tmp, index=False)
         else:
             df.to_csv(tmp, index=False, lineterminator="\n")
+
+
+def iter_jsonl(path, error=None):
+    """Yield ``(line_number, record)`` for each non-empty line of a JSON Lines file.
+
+    ``.gz`` files are decompressed on the fly. A line that is not a JSON object raises
+    ``error`` (default :class:`framing.errors.FramingError`) naming the file and the line.
+    """
+    import gzip
+
+    from .errors import FramingError
+
+    error = error or FramingError
+    path = Path(path)
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise error(f"is not valid JSON ({exc.msg}, column {exc.colno})", path=path,
+                            line=lineno, fix="put one JSON object on each line; repair or remove "
+                                             "this line") from None
+            if not isinstance(record, dict):
+                raise error(f"holds a JSON {type(record).__name__}, not an object", path=path,
+                            line=lineno, fix='put one object per line: {"key": value, ...}')
+            yield lineno, record

@@ -218,7 +218,7 @@ def test_doccano_jsonl(tmp_path):
     assert df["start"].tolist()[1:3] == [0, 9]
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"id": 1, "label": ["x"]}) + "\n{oops\n", encoding="utf-8")
-    with pytest.raises(FramingError, match=r"bad\.jsonl:2: not valid JSON"):
+    with pytest.raises(FramingError, match=r"bad\.jsonl:2: is not valid JSON"):
         read_annotations(bad)
 
 
@@ -243,7 +243,7 @@ def gold():
 
 def test_compare_to_gold_scores_errors_and_evidence(gold):
     pred = gold.copy()
-    d0, d1 = gold["doc_id"][0], gold["doc_id"][1]
+    d1 = gold["doc_id"][1]
     pred.loc[0, "topic:elections"] = 1 - gold.loc[0, "topic:elections"]  # a false positive or negative
     pred.loc[1, "stance:haftar"] = "con" if gold.loc[1, "stance:haftar"] != "con" else "pro"
     pred["topic:elections"] = pred["topic:elections"].astype(float)      # 1.0 must equal 1

@@ -332,20 +332,17 @@ def iter_corpus(path, chunk_size=2000, *, text_col=None, id_col=None, columns=No
 
 def _iter_jsonl(path, chunk_size, extract_metadata, kw):
     import gzip
-    import json
+
+    from ..io import iter_jsonl
 
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-
-    def lines():
-        try:
-            with opener(path, "rt", encoding="utf-8-sig") as fh:
-                yield from enumerate(fh, 1)
-        except (OSError, EOFError, UnicodeDecodeError) as exc:
-            raise CorpusError(f"cannot be streamed ({exc})",
-                              fix="give a UTF-8 JSON Lines file, or run without streaming",
-                              path=path) from None
-
-    n_records = sum(1 for _, line in lines() if line.strip())
+    try:
+        with opener(path, "rt", encoding="utf-8-sig") as fh:
+            n_records = sum(1 for line in fh if line.strip())
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"cannot be streamed ({exc})",
+                          fix="give a UTF-8 JSON Lines file, or run without streaming",
+                          path=path) from None
     if not n_records:
         raise CorpusError("is empty", fix="remove it or add its rows", path=path)
     width = len(str(max(n_records - 1, 0)))
@@ -357,15 +354,7 @@ def _iter_jsonl(path, chunk_size, extract_metadata, kw):
         return _finish(frame, extras, Notes(), extract_metadata=extract_metadata, source=path,
                        seen=seen)
 
-    for n, line in lines():
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"is not valid JSON ({exc.msg}, column {exc.colno})",
-                              fix="put one JSON object on each line; repair or remove this line",
-                              path=path, line=n) from None
+    for n, record in iter_jsonl(path, error=CorpusError):
         records.append(record)
         numbers.append(n)
         if len(records) == chunk_size:

@@ -16,13 +16,13 @@ your copy.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..errors import FramingError
+from ..io import iter_jsonl
 from .classifiers import make_lexical_baseline, make_majority_baseline, make_text_classifier
 from .evaluation import compare_models
 
@@ -80,26 +80,19 @@ def read_armpro(path):
     """
     path = Path(path)
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise FramingError(f"not valid JSON ({exc.msg})", path=path, line=lineno) from None
-            if not isinstance(rec, dict) or "paragraph" not in rec or "labels" not in rec:
-                raise FramingError("not an ArMPro record (needs 'paragraph' and 'labels')",
-                                   path=path, line=lineno,
-                                   fix="use the multilabel, coarse or span files "
-                                       "(the binary files have no techniques)")
-            raw = rec["labels"]
-            names = [lab["technique"] if isinstance(lab, dict) else lab for lab in raw]
-            if any(isinstance(lab, dict) for lab in raw):
-                rec["spans"] = raw
-            rec["labels"] = sorted(set(names) - {NO_TECHNIQUE})
-            rec["text"] = rec["paragraph"]
-            rows.append(rec)
+    for lineno, rec in iter_jsonl(path):
+        if "paragraph" not in rec or "labels" not in rec:
+            raise FramingError("not an ArMPro record (needs 'paragraph' and 'labels')",
+                               path=path, line=lineno,
+                               fix="use the multilabel, coarse or span files "
+                                   "(the binary files have no techniques)")
+        raw = rec["labels"]
+        names = [lab["technique"] if isinstance(lab, dict) else lab for lab in raw]
+        if any(isinstance(lab, dict) for lab in raw):
+            rec["spans"] = raw
+        rec["labels"] = sorted(set(names) - {NO_TECHNIQUE})
+        rec["text"] = rec["paragraph"]
+        rows.append(rec)
     if not rows:
         raise FramingError("no records", path=path)
     return pd.DataFrame(rows)

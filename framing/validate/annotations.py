@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FramingError
+from ..io import iter_jsonl
 
 COLUMNS = ["unit", "coder", "field", "label"]
 SPAN_COLUMNS = ["start", "end"]
@@ -182,32 +183,23 @@ def read_doccano(path, *, field="label", unit_key=None):
     """
     path = Path(path)
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise FramingError(f"not valid JSON ({exc.msg})", path=path, line=lineno) from None
-            if not isinstance(rec, dict):
-                raise FramingError("expected one JSON object per line", path=path, line=lineno)
-            labels = rec.get("label", rec.get("labels", []))
-            if not isinstance(labels, list):
-                raise FramingError("'label' must be a list", path=path, line=lineno, key="label")
-            unit = _unit_id(rec, unit_key, lineno, path)
-            coder = str(rec.get("annotator", rec.get("user", path.stem)))
-            for lab in labels:
-                if isinstance(lab, list) and len(lab) == 3:
-                    start, end, name = lab
-                elif isinstance(lab, (str, int)):
-                    start, end, name = None, None, lab
-                else:
-                    raise FramingError(
-                        f"cannot read label {lab!r}", path=path, line=lineno, key="label",
-                        fix="labels are class names or [start, end, label] spans",
-                    )
-                rows.append((unit, coder, field, str(name), start, end))
+    for lineno, rec in iter_jsonl(path):
+        labels = rec.get("label", rec.get("labels", []))
+        if not isinstance(labels, list):
+            raise FramingError("'label' must be a list", path=path, line=lineno, key="label")
+        unit = _unit_id(rec, unit_key, lineno, path)
+        coder = str(rec.get("annotator", rec.get("user", path.stem)))
+        for lab in labels:
+            if isinstance(lab, list) and len(lab) == 3:
+                start, end, name = lab
+            elif isinstance(lab, (str, int)):
+                start, end, name = None, None, lab
+            else:
+                raise FramingError(
+                    f"cannot read label {lab!r}", path=path, line=lineno, key="label",
+                    fix="labels are class names or [start, end, label] spans",
+                )
+            rows.append((unit, coder, field, str(name), start, end))
     return _frame(rows)
 
 
