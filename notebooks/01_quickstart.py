@@ -98,9 +98,8 @@ gold_path = ROOT.parent / "shared" / "gold" / "seeds_articles.csv"
 if gold_path.exists():
     from framing.evaluate import evaluate
 
-    gold = pd.read_csv(gold_path, dtype=str).set_index("doc_id")
-    pred = res.articles.astype(str).set_index("doc_id")
-    scores, per_label, confusion = evaluate(gold, pred)
+    gold = pd.read_csv(gold_path, dtype=str)
+    scores, per_label, confusion = evaluate(gold, res.articles.astype(str))
     display(scores)
 else:
     print("reference labels not found at", gold_path)

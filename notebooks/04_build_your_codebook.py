@@ -52,8 +52,8 @@ def run(yaml_text, name):
 def score(res):
     if gold is None:
         return "no reference labels here"
-    pred = res.articles.astype(str).set_index("doc_id")
-    return evaluate(gold[["topic:border_security"]], pred[["topic:border_security"]])[0]
+    field = ["doc_id", "topic:border_security"]
+    return evaluate(gold.reset_index()[field], res.articles.astype(str)[field])[0]
 
 
 # %% [markdown]
