@@ -52,22 +52,27 @@ def iter_jsonl(path, error=None):
     """
     import gzip
 
-    from .errors import FramingError
-
-    error = error or FramingError
     path = Path(path)
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8-sig") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise error(f"is not valid JSON ({exc.msg}, column {exc.colno})", path=path,
-                            line=lineno, fix="put one JSON object on each line; repair or remove "
-                                             "this line") from None
-            if not isinstance(record, dict):
-                raise error(f"holds a JSON {type(record).__name__}, not an object", path=path,
-                            line=lineno, fix='put one object per line: {"key": value, ...}')
-            yield lineno, record
+        yield from parse_jsonl_lines(enumerate(fh, 1), path, error)
+
+
+def parse_jsonl_lines(numbered_lines, path, error=None):
+    """Parse ``(line_number, text)`` pairs of a JSON Lines file into ``(line_number, record)``."""
+    from .errors import FramingError
+
+    error = error or FramingError
+    for lineno, line in numbered_lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise error(f"is not valid JSON ({exc.msg}, column {exc.colno})", path=path,
+                        line=lineno, fix="put one JSON object on each line; repair or remove "
+                                         "this line") from None
+        if not isinstance(record, dict):
+            raise error(f"holds a JSON {type(record).__name__}, not an object", path=path,
+                        line=lineno, fix='put one object per line: {"key": value, ...}')
+        yield lineno, record

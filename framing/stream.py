@@ -42,6 +42,40 @@ def analyze_chunk(chunk, codebook="libya-egypt"):
     return res.tables()
 
 
+def _chunks(corpus_path, chunk_size, load_kwargs):
+    """``(kind, payload)`` per chunk: raw JSON lines (parsed by the worker) or a table."""
+    from .corpus import iter_corpus
+    from .corpus.load import is_streamable, iter_raw_jsonl
+
+    if is_streamable(corpus_path, load_kwargs.get("encoding")):
+        for chunk in iter_raw_jsonl(Path(corpus_path), chunk_size):
+            yield "jsonl", chunk
+    else:
+        for frame in iter_corpus(corpus_path, chunk_size, **load_kwargs):
+            yield "frame", frame
+
+
+def process_chunk(kind, payload, corpus_path, codebook, load_kwargs, out=None, index=None,
+                  fmt="parquet"):
+    """Build, analyse and (with ``out``) write one chunk; the unit of work of every engine.
+
+    Workers do the whole job -- parsing included -- so that the main process only cuts the
+    file into line ranges and keeps the manifest.
+    """
+    import warnings
+
+    from .corpus.load import jsonl_chunk_frame
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # per-chunk notes are the corpus summary's job
+        frame = (jsonl_chunk_frame(Path(corpus_path), payload, **load_kwargs) if kind == "jsonl"
+                 else payload)
+        tables = analyze_chunk(frame, codebook)
+    if out is None:
+        return tables
+    return _write_part(Path(out), index, tables, fmt)
+
+
 def _file_digest(path):
     path = Path(path)
     h = hashlib.sha256()
@@ -132,8 +166,6 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
     dict
         The manifest (also in ``OUT/manifest.json``).
     """
-    from .corpus import iter_corpus
-
     out = Path(out_dir)
     if jobs < 1:
         raise FramingError("--jobs must be at least 1", fix="use --jobs 1 or more")
@@ -147,8 +179,9 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
         from tqdm.auto import tqdm
         bar = tqdm(unit="chunk", desc="analyse")
 
-    def finish(index, tables):
-        done[f"{index:05d}"] = _write_part(out, index, tables, fmt)
+    def finish(index, result):
+        # local workers write their part themselves; Dask workers return the tables
+        done[f"{index:05d}"] = result if "file" in result else _write_part(out, index, result, fmt)
         manifest["parts"] = dict(sorted(done.items()))
         write_json(out / MANIFEST, manifest)
         if bar is not None:
@@ -157,15 +190,19 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
     pending = {}
     try:
         n_chunks = 0
-        for index, chunk in enumerate(iter_corpus(corpus_path, chunk_size, **(load_kwargs or {}))):
+        load_kwargs = dict(load_kwargs or {})
+        encoding = load_kwargs.pop("encoding", None)
+        chunks = _chunks(corpus_path, chunk_size, {**load_kwargs, "encoding": encoding})
+        for index, (kind, chunk) in enumerate(chunks):
             n_chunks = index + 1
             if f"{index:05d}" in done:
                 continue
-            if pool is None:
-                finish(index, analyze_chunk(chunk, codebook))
+            args = (kind, chunk, str(corpus_path), codebook, load_kwargs)
+            if pool is None and client is None:
+                finish(index, process_chunk(*args, out=str(out), index=index, fmt=fmt))
                 continue
-            fut = (client.submit(analyze_chunk, chunk, codebook, pure=False) if client
-                   else pool.submit(analyze_chunk, chunk, codebook))
+            fut = (client.submit(process_chunk, *args, pure=False) if client
+                   else pool.submit(process_chunk, *args, out=str(out), index=index, fmt=fmt))
             pending[fut] = index
             # Bound the chunks in flight, so that memory does not grow with the corpus.
             while len(pending) >= 2 * jobs:

@@ -24,6 +24,9 @@
 # SaudiNewsNet (14 Saudi outlets, July–August 2015).
 
 # %%
+# %matplotlib inline
+
+# %%
 import warnings
 from pathlib import Path
 

@@ -325,7 +325,8 @@ def _sentiment(ctx, raw, hasher):
     for key in merged:
         merged[key].extend(_cue_list(ctx, raw, key, "sentiment", required=False))
     out = {k: tuple(v) for k, v in merged.items() if k != "negators"}
-    out["negators"] = frozenset(w for c in merged["negators"] for w in c.words)
+    # Negators are single tokens; a phrase such as "لا يوجد" is already covered by its "لا".
+    out["negators"] = frozenset(c.words[0] for c in merged["negators"] if len(c.words) == 1)
     return out
 
 

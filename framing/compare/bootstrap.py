@@ -57,7 +57,9 @@ def bootstrap_means(values, *, n_boot=2000, ci=0.95, seed=0, key=""):
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = filled.sum(axis=0) / present.sum(axis=0)
     nan = np.full(k, np.nan)
-    if n == 0 or n_boot <= 0:
+    # One article cannot be resampled into an interval: report none rather than a
+    # zero-width one that looks certain.
+    if n < 2 or n_boot <= 0:
         return mean, nan, nan.copy()
 
     rng = group_rng(seed, key)

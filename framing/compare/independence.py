@@ -23,6 +23,11 @@ from ._common import holm, prefixed_columns, require_columns
 COLUMNS = ["test", "statistic", "dof", "p_value", "cramers_v", "min_expected", "n", "note"]
 
 
+def _scalar(x):
+    # SciPy's Monte Carlo Fisher test returns shape-(1,) arrays for some tables
+    return float(np.asarray(x).reshape(-1)[0])
+
+
 def _empty(note, n=0):
     return dict(test="none", statistic=np.nan, dof=np.nan, p_value=np.nan, cramers_v=np.nan,
                 min_expected=np.nan, n=n, note=note)
@@ -74,8 +79,8 @@ def independence_test(table, *, test="auto", n_resamples=9999, seed=0):
     result = dict(dof=dof, cramers_v=cramers_v, min_expected=min_expected, n=n, note="")
     if fisher and obs.shape == (2, 2):
         res = stats.fisher_exact(obs.astype(np.int64))
-        return {**result, "test": "fisher-exact", "statistic": float(res.statistic),
-                "p_value": float(res.pvalue)}
+        return {**result, "test": "fisher-exact", "statistic": _scalar(res.statistic),
+                "p_value": _scalar(res.pvalue)}
     if fisher:
         try:
             method = stats.MonteCarloMethod(n_resamples=n_resamples,
@@ -84,8 +89,8 @@ def independence_test(table, *, test="auto", n_resamples=9999, seed=0):
         except (TypeError, ValueError, AttributeError):  # SciPy < 1.15: no r x c Fisher test
             result["note"] = "Fisher's test for tables larger than 2x2 needs SciPy >= 1.15; "
         else:
-            return {**result, "test": "fisher-monte-carlo", "statistic": float(res.statistic),
-                    "p_value": float(res.pvalue),
+            return {**result, "test": "fisher-monte-carlo", "statistic": _scalar(res.statistic),
+                    "p_value": _scalar(res.pvalue),
                     "note": f"Monte Carlo p-value from {n_resamples} tables (seed {seed})"}
     if small:
         share = float((chi.expected_freq < 5).mean())

@@ -44,6 +44,8 @@ def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hi
     matcher = CueMatcher(Entry("term", None, Cue(t, 1.0, tuple(normalize(t).split())))
                          for t in terms)
     cols = [c for c in columns if c in corpus]
-    text = corpus[cols].fillna("").astype(str).agg("\n".join, axis=1)
+    text = [""] * len(corpus)
+    for c in cols:  # column by column: much faster than a row-wise join
+        text = [t + "\n" + v for t, v in zip(text, corpus[c].fillna("").astype(str))]
     keep = [len(matcher.find(normalize(t))) >= min_hits for t in text]
     return corpus[keep]

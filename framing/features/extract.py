@@ -252,7 +252,8 @@ def analyze_document(compiled, doc_id, text, title=None):
                 row[f"stance_score:{s_.name}"] = 0.0
                 continue
             stance_mentions[s_.name] += len(mentions) + len(linked)
-            for h in mentions + linked:
+            target_spans = {(h.start, h.end) for h in mentions}
+            for h in mentions + [h for h in linked if (h.start, h.end) not in target_spans]:
                 add_evidence(i, f"stance:{s_.name}", "mention", h, weight=0.0)
             m_toks = [local_tok(h) for h in mentions + linked]
             clause = _clauses(toks)

@@ -60,15 +60,26 @@ def split_proclitics(token, min_stem=2):
 
 
 def light_stem(token):
-    """Strip the longest proclitic chain and a pronoun suffix (for display and counting).
+    """Strip a proclitic chain and a pronoun suffix (for display and counting).
+
+    Conservative, because many words begin with ب ل ك or end with ي ه: a chain is stripped only
+    when it contains the article (وال بال لل ...) or is a lone و/ف before 4 or more letters; a
+    pronoun suffix only when 4 or more letters remain, and never ``ي`` (nisba adjectives and
+    names end in it: الليبي، بنغازي).
 
     Examples
     --------
     >>> light_stem("وبالانتخابات")
     'انتخابات'
+    >>> [light_stem(w) for w in ("ليبيا", "بنغازي", "السيسي", "وليبيا", "حكومتها")]
+    ['ليبيا', 'بنغازي', 'سيسي', 'ليبيا', 'حكومت']
     """
-    stem = split_proclitics(token, min_stem=3)[-1][1] if len(token) > 3 else token
-    for suf in sorted(PRONOUN_SUFFIXES, key=len, reverse=True):
-        if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+    stem = token
+    for prefix, rest in reversed(split_proclitics(token, min_stem=3)):
+        if prefix.endswith(("ال", "لل")) or (prefix in ("و", "ف") and len(rest) >= 4):
+            stem = rest
+            break
+    for suf in sorted(set(PRONOUN_SUFFIXES) - {"ي"}, key=len, reverse=True):
+        if stem.endswith(suf) and len(stem) - len(suf) >= 4:
             return stem[: -len(suf)]
     return stem
