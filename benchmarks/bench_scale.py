@@ -145,7 +145,7 @@ def _plot(table, path):
         ax.axhline(table["baseline_articles_per_s"].iloc[0], color="#555", lw=0.8, ls="--",
                    label="naive baseline")
         ax.set_ylabel("articles per second")
-        ax.legend(frameon=False, fontsize=6)
+        ax.legend(frameon=False, fontsize=6, loc="upper left")
         fig.savefig(path, dpi=300, bbox_inches="tight", metadata={"Software": None})
         plt.close(fig)
 
