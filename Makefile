@@ -24,13 +24,12 @@ setup: $(STAMP)
 setup-test: $(TSTAMP)
 
 SNN    := ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz
-LIBYA  := ليبيا,ليبي*,بنغازي,طرابلس الغرب,سرت,درنة,طبرق,مصراتة,حفتر
 
 run: setup
 	$(BIN)/framing run seeds --out $(OUT) --figures figures
 	@if [ -f $(SNN) ]; then \
 	  echo "SaudiNewsNet found: figures of its Libya articles -> figures/saudinewsnet-libya/"; \
-	  $(BIN)/framing figures $(SNN) --select "$(LIBYA)" --out figures/saudinewsnet-libya; \
+	  $(BIN)/framing figures $(SNN) --select libya --out figures/saudinewsnet-libya; \
 	else echo "($(SNN) absent: SaudiNewsNet figures skipped)"; fi
 
 test: setup-test

@@ -36,14 +36,16 @@ def figures_for(corpus, out_dir, codebook="libya-egypt", *, lang="en", width="do
 
 def cmd_figures(args):
     from .corpus import load_corpus
-    from .corpus.select import select_mentions
+    from .corpus.select import LIBYA_TERMS, select_mentions
     from .features.extract import CompiledCodebook
 
     compiled = CompiledCodebook(args.codebook)
     corpus = load_corpus(args.corpus, text_col=args.text_col, id_col=args.id_col)
     if args.select:
-        corpus = select_mentions(corpus, args.select.split(","))
-        print(f"selected {len(corpus)} articles mentioning {args.select}")
+        terms = LIBYA_TERMS if args.select == "libya" else args.select.split(",")
+        corpus = select_mentions(corpus, terms)
+        corpus = corpus[corpus["duplicate_of"] == ""]  # a text published twice counts once
+        print(f"selected {len(corpus)} articles mentioning {', '.join(terms)} (twice or more)")
     paths = figures_for(corpus, args.out, compiled, lang=args.lang, width=args.width,
                         formats=tuple(args.formats.split(",")))
     print(f"wrote {len(paths)} files to {Path(args.out)}/")
@@ -61,5 +63,6 @@ def add_parsers(sub):
                    help="single (3.5 in) or double (7.2 in) column")
     p.add_argument("--formats", default="pdf,png,svg")
     p.add_argument("--select", help="comma-separated terms: keep only articles mentioning them "
-                                    "(e.g. ليبيا,بنغازي)")
+                                    "twice or more (e.g. ليبيا,بنغازي), or `libya` for the "
+                                    "packaged Libya list; exact duplicates are dropped")
     p.set_defaults(func=cmd_figures)
