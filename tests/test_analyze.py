@@ -128,3 +128,33 @@ def test_parquet_output(seeds_dir, tmp_path):
     assert main(["analyze", str(seeds_dir), "--out", str(tmp_path), "--format", "parquet"]) == 0
     arts = pd.read_parquet(tmp_path / "articles.parquet")
     assert len(arts) == 5 and "tone_score" in arts
+
+
+def test_negation_flips_stance_on_real_news_text(tmp_path):
+    """A real SaudiNewsNet sentence, 'مصر لا ترحب بالتدخل الأمريكي ...': the welcome is negated."""
+    import gzip
+
+    src = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
+    with gzip.open(src, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if "لا ترحب بالتدخل" in line]
+    assert rows, "the sentence is no longer in the corpus"
+    codebook = tmp_path / "intervention.yaml"
+    codebook.write_text("""
+name: intervention
+version: "0.1"
+topics:
+  intervention: {description: foreign intervention, cues: [التدخل الأمريكي]}
+stances:
+  intervention:
+    description: welcome or rejection of a foreign intervention
+    target: [التدخل الأمريكي]
+    pro: [ترحب, يرحب]
+    con: [ترفض, يرفض]
+""", encoding="utf-8")
+    corpus = pd.DataFrame({"doc_id": [f"r{i}" for i in range(len(rows))],
+                           "text": [r["content"] for r in rows]})
+    res = analyze(corpus, codebook)
+    ev = res.evidence[(res.evidence.field == "stance:intervention") & (res.evidence.cue == "ترحب")]
+    assert len(ev) >= 1
+    assert ev["negated"].all() and (ev["label"] == "con").all()
+    assert (res.articles["stance:intervention"] == "con").all()
