@@ -241,6 +241,8 @@ def analyze_document(compiled, doc_id, text, title=None):
         actor_hits = groups.get("actor", ())
         for h in actor_hits:
             actor_id, conn, label = h.entry.payload
+            if "*" in label:  # a stem: report the word as written (normalised), sans proclitics
+                label = doc.nt.text[h.core_start:h.end]
             actor_counts[(actor_id, label, conn)] += 1
             add_evidence(i, f"actor:{actor_id}", conn, h)
         # stances
