@@ -26,6 +26,7 @@ def actor_label_table(actors, articles=None, by="outlet"):
 
     Examples
     --------
+    >>> import pandas as pd
     >>> actors = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "actor": ["lna"] * 3,
     ...                        "label": ["الجيش الوطني", "قوات حفتر", "الجيش الوطني"],
     ...                        "connotation": ["legitimizing", "delegitimizing", "legitimizing"],
