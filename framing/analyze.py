@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .corpus.encoding import replace_surrogates
 from .errors import FramingError
 from .features.extract import CompiledCodebook, analyze_document
 from .io import write_json, write_table
@@ -76,8 +77,10 @@ def _versions():
 def corpus_hash(corpus):
     """SHA-256 over the documents' ids and texts, in id order."""
     h = hashlib.sha256()
-    for doc_id, text in sorted(zip(corpus["doc_id"].astype(str), corpus["text"].fillna(""))):
-        h.update(doc_id.encode("utf-8") + b"\0" + text.encode("utf-8") + b"\0")
+    texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
+    for doc_id, text in sorted(zip(corpus["doc_id"].astype(str), texts)):
+        h.update(doc_id.encode("utf-8", "surrogatepass") + b"\0"
+                 + text.encode("utf-8", "surrogatepass") + b"\0")
     return h.hexdigest()
 
 
@@ -90,7 +93,10 @@ def check_corpus(corpus):
     if missing:
         raise FramingError(f"the corpus has no {', '.join(missing)} column",
                            fix="load it with framing.corpus.load_corpus, or rename the columns")
-    dup = corpus["doc_id"][corpus["doc_id"].duplicated()]
+    if corpus["doc_id"].isna().any():
+        raise FramingError("a document has no doc_id", fix="give every row an id")
+    dup = corpus["doc_id"].astype(str)
+    dup = dup[dup.duplicated()]
     if len(dup):
         raise FramingError(f"duplicate doc_id '{dup.iloc[0]}'", fix="make the ids unique")
     return corpus
@@ -114,8 +120,9 @@ def analyze(corpus, codebook="libya-egypt", progress=False):
     check_corpus(corpus)
     compiled = codebook if isinstance(codebook, CompiledCodebook) else CompiledCodebook(codebook)
     rows = {name: [] for name in TABLES}
-    records = corpus.sort_values("doc_id", kind="stable")
-    it = zip(records["doc_id"].astype(str), records["text"],
+    records = corpus.assign(doc_id=corpus["doc_id"].astype(str)).sort_values("doc_id", kind="stable")
+    texts = [replace_surrogates(t) if isinstance(t, str) else "" for t in records["text"]]
+    it = zip(records["doc_id"], texts,
              records["title"] if "title" in records else [None] * len(records))
     if progress:
         from tqdm.auto import tqdm
@@ -126,6 +133,26 @@ def analyze(corpus, codebook="libya-egypt", progress=False):
         for name in ("sentences", "evidence", "actors", "quotes"):
             rows[name].extend(res[name])
     return _assemble(rows, records, compiled, corpus_hash(corpus))
+
+
+# Column types, so that a table with no rows (a chunk without quotes) has the same schema as one
+# with rows: Parquet parts of one run must agree.
+_INT = ("sent_id", "start", "end", "count", "n_tokens", "n_sentences", "n_quotes")
+_FLOAT_PREFIX = ("share:", "stance_score:", "weight", "tone_score")
+
+
+def _typed(df):
+    types = {}
+    for col in df.columns:
+        if col in _INT or col.startswith("topic:"):
+            types[col] = "int64"
+        elif col.startswith(_FLOAT_PREFIX):
+            types[col] = "float64"
+        elif col == "negated":
+            types[col] = "bool"
+        else:
+            types[col] = "str"
+    return df.astype(types) if len(df) == 0 else df
 
 
 def article_columns(cb):
@@ -151,9 +178,11 @@ def _assemble(rows, records, compiled, chash):
     articles = articles.reindex(columns=article_columns(cb))
     sentences = pd.DataFrame(rows["sentences"],
                              columns=[*SENTENCE_COLUMNS, *compiled.empty_sentence])
-    evidence = pd.DataFrame(rows["evidence"], columns=EVIDENCE_COLUMNS)
-    actors = pd.DataFrame(rows["actors"], columns=ACTOR_COLUMNS)
-    quotes = pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS)
+    evidence = _typed(pd.DataFrame(rows["evidence"], columns=EVIDENCE_COLUMNS))
+    actors = _typed(pd.DataFrame(rows["actors"], columns=ACTOR_COLUMNS))
+    quotes = _typed(pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS))
+    sentences = _typed(sentences)
+    articles = _typed(articles)
     run = {
         "toolkit": "framing",
         "versions": _versions(),

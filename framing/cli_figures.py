@@ -35,6 +35,8 @@ def figures_for(corpus, out_dir, codebook="libya-egypt", *, lang="en", width="do
 
 
 def cmd_figures(args):
+    from .errors import FramingError
+
     from .corpus import load_corpus
     from .corpus.select import LIBYA_TERMS, select_mentions
     from .features.extract import CompiledCodebook
@@ -46,6 +48,9 @@ def cmd_figures(args):
         corpus = select_mentions(corpus, terms)
         corpus = corpus[corpus["duplicate_of"] == ""]  # a text published twice counts once
         print(f"selected {len(corpus)} articles mentioning {', '.join(terms)} (twice or more)")
+        if corpus.empty:
+            raise FramingError(f"no article mentions {args.select} twice or more",
+                               fix="check the spelling of the terms, or leave out --select")
     paths = figures_for(corpus, args.out, compiled, lang=args.lang, width=args.width,
                         formats=tuple(args.formats.split(",")))
     print(f"wrote {len(paths)} files to {Path(args.out)}/")

@@ -73,7 +73,8 @@ def process_chunk(kind, payload, corpus_path, codebook, load_kwargs, out=None, i
         tables = analyze_chunk(frame, codebook)
     if out is None:
         return tables
-    return _write_part(Path(out), index, tables, fmt)
+    return {**_write_part(Path(out), index, tables, fmt),
+            "doc_ids": tables["articles"]["doc_id"].tolist()}
 
 
 def _file_digest(path):
@@ -179,9 +180,20 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
         from tqdm.auto import tqdm
         bar = tqdm(unit="chunk", desc="analyse")
 
+    seen_ids = {}  # doc_id -> part: ids must be unique across chunks too
+
     def finish(index, result):
         # local workers write their part themselves; Dask workers return the tables
-        done[f"{index:05d}"] = result if "file" in result else _write_part(out, index, result, fmt)
+        if "file" in result:
+            ids, info = result.pop("doc_ids"), result
+        else:
+            ids, info = result["articles"]["doc_id"].tolist(), _write_part(out, index, result, fmt)
+        for doc_id in ids:
+            if seen_ids.setdefault(doc_id, index) != index:
+                raise FramingError(
+                    f"doc_id '{doc_id}' repeats (chunks {seen_ids[doc_id]} and {index})",
+                    path=corpus_path, fix=f"make the ids unique, then delete {out} and run again")
+        done[f"{index:05d}"] = info
         manifest["parts"] = dict(sorted(done.items()))
         write_json(out / MANIFEST, manifest)
         if bar is not None:

@@ -158,3 +158,18 @@ stances:
     assert len(ev) >= 1
     assert ev["negated"].all() and (ev["label"] == "con").all()
     assert (res.articles["stance:intervention"] == "con").all()
+
+
+def test_odd_inputs_do_not_break_the_analysis():
+    corpus = pd.DataFrame({"doc_id": [1, "a", "b"],
+                           "text": ["قوات حفتر \ud83d الانتخابات", 5, None]})
+    res = analyze(corpus)
+    assert res.articles["doc_id"].tolist() == ["1", "a", "b"]
+    for r in res.evidence.itertuples():
+        assert "قوات حفتر \ufffd الانتخابات"[r.start:r.end] == r.matched
+
+
+def test_figures_with_an_empty_selection_is_a_user_error(seeds_dir, tmp_path, capsys):
+    assert main(["figures", str(seeds_dir), "--out", str(tmp_path / "f"), "--select", "xyzxyz"]) == 2
+    assert "no article mentions" in capsys.readouterr().err
+    assert not (tmp_path / "f").exists()

@@ -118,3 +118,19 @@ def test_dask_dataframe_entry(seeds_dir):
     want = analyze(corpus, MINI).articles
     pd.testing.assert_frame_equal(got.sort_values("doc_id").reset_index(drop=True), want,
                                   check_dtype=False)
+
+
+def test_parts_share_one_schema_and_ids_are_unique_across_chunks(tmp_path):
+    rows = [{"id": "a", "text": "قال الخبير إن الانتخابات مهمة."}, {"id": "b", "text": ""},
+            {"id": "c", "text": "نص بلا شيء"}, {"id": "d", "text": "الانتخابات الرئاسية"}]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    analyze_parts(path, out, MINI, chunk_size=2)
+    for table in TABLES:  # chunks without quotes or actors still write the same columns/types
+        assert len(pd.read_parquet(out / table)) == len(read_parts(out, table))
+    dup = tmp_path / "dup.jsonl"
+    dup.write_text("\n".join(json.dumps({**r, "id": "a"}, ensure_ascii=False) for r in rows[:3]),
+                   encoding="utf-8")
+    with pytest.raises(FramingError, match="doc_id 'a' repeats"):
+        analyze_parts(dup, tmp_path / "dup", MINI, chunk_size=1)

@@ -161,3 +161,13 @@ def test_negation_scope():
     assert find_negator(toks, toks.index("غطاء")) is None
     toks = normalize("لم يحضر ، لكن يدعم الانتخابات").replace("،", " ، ").split()
     assert find_negator(toks, toks.index("يدعم")) is None  # the comma closes the scope
+
+
+def test_two_letter_words_end_sentences_but_initials_do_not():
+    text = "رحب الرئيس بالوفد وأشاد به. وقال إن العلاقات قوية. قال د. أحمد إن أ.د. محمد حضر."
+    assert [s.text for s in split_sentences(text)] == [
+        "رحب الرئيس بالوفد وأشاد به.", "وقال إن العلاقات قوية.", "قال د. أحمد إن أ.د. محمد حضر."]
+
+
+def test_line_and_paragraph_separators_stay_line_breaks():
+    assert normalize("الانتخابات\u2028الرئاسية") == normalize("الانتخابات\nالرئاسية")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import re
 
 from ..errors import CorpusError
 
@@ -128,4 +129,20 @@ def clean_text(text):
         text = html.unescape(text)
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
-    return text
+    return replace_surrogates(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text):
+    """Replace lone surrogates (half an emoji cut by a scraper) with U+FFFD, one for one.
+
+    They cannot be written as UTF-8; the replacement keeps every offset where it was.
+
+    Examples
+    --------
+    >>> replace_surrogates("نص " + chr(0xD83D)) == "نص " + chr(0xFFFD)
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

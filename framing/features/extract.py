@@ -45,7 +45,7 @@ from ..text.sentences import split_sentences
 from .matcher import CueMatcher, Entry, longest_per_group
 
 SPEAKER_END = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "إلى", "على", ":", "،",
-                                               ",", "قائلا", "قائلة", "في تصريح"))
+                                               ",", "قائلا", "قائلة"))
 _NOT_QUOTE_KINDS = ("url", "repeat")
 # The tokens of framing.text.tokens (letters, numbers, single punctuation) in the faster `re`.
 _FAST_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
@@ -381,8 +381,8 @@ def _ends_speaker(doc, tok_index, tok):
         return False
     if tok == "علي":  # على (preposition) and علي (a name) meet under normalisation
         a = int(doc.tok_start[tok_index])
-        _, b = doc.original(a, a + len(tok))
-        return doc.text[b - 1] == "ى"
+        start, end = doc.original(a, a + len(tok))
+        return normalize(doc.text[start:end], ya=False).endswith("ى")
     return True
 
 

@@ -70,6 +70,7 @@ _SINGLE = {
                **{chr(0x06F0 + i): str(i) for i in range(10)}},
 }
 _KEEP_WHITESPACE = {"\n", "\r"}
+_LINE_BREAKS = {"\u2028", "\u2029", "\x85", "\x0b", "\x0c"}
 
 
 def _map_char(c, steps):
@@ -91,6 +92,8 @@ def _map_char(c, steps):
         cat = unicodedata.category(ch)
         if steps["symbols"] and (cat in ("So", "Co", "Cn") or ch == "\ufffd"):
             ch = " "
+        elif steps["spaces"] and ch in _LINE_BREAKS:
+            ch = "\n"  # phrases never match across a line break
         elif steps["spaces"] and ch not in _KEEP_WHITESPACE and (cat == "Zs" or ch.isspace()):
             ch = " "
         elif steps["lower"] and ch.isascii() and ch.isupper():

@@ -7,9 +7,10 @@ Rules, in order:
 2. Within a line, a sentence ends at ``.`` ``!`` ``?`` ``؟`` ``…`` (with any closing quotes or
    brackets that follow) when whitespace or the end of the line comes next. So ``3.5``,
    ``www.example.com`` and URLs do not split.
-3. A period does not end a sentence after an abbreviation: one or two Arabic letters (``د.``
-   ``أ.`` ``م.`` ``أ.د.``), a Latin title (``Dr.``, ``Mr.``) or a known Arabic abbreviation
-   (``ق.م.`` ``ت.``); ``م/`` has no period and never splits.
+3. A period does not end a sentence after an abbreviation: one Arabic letter (``د.`` ``أ.``
+   ``م.``) or dotted initials (``أ.د.``), a Latin title (``Dr.``, ``Mr.``) or a known Arabic
+   abbreviation (``ق.م.`` ``هـ.``); ``م/`` has no period and never splits. Two-letter words
+   (به، هو، من) end sentences as usual.
 4. A lone symbol between spaces (``□`` ``■``), where scraped text lost a full stop, also ends
    a sentence.
 5. Bullet markers (``-`` ``•`` ``*`` ``▪`` ``1.`` ``1)``) and decoration (``*`` ``#`` around a
@@ -34,7 +35,7 @@ _SPLIT_RE = re.compile(
     rf"{_END}[{re.escape(_CLOSERS)}]*(?=\s|$)|(?<=\s)[{_LOST_STOP}](?=\s|$)")
 _LATIN_ABBREV = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "jr", "sr",
                            "u.s", "u.n", "e.g", "i.e"})
-_ARABIC_ABBREV = frozenset({"ق.م", "ت", "ص.ب", "ج.م.ع", "م.م", "ش.م.م"})
+_ARABIC_ABBREV = frozenset({"ق.م", "ت", "ص.ب", "ج.م.ع", "م.م", "ش.م.م", "هـ"})
 _WORD_BEFORE_RE = regex.compile(r"(?:\p{L}+\.)*\p{L}+$")
 _ARABIC_INITIALS_RE = regex.compile(r"\p{Arabic}{1,2}(?:\.\p{Arabic}{1,2})*")
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•▪◦●*#]+|\(?\d{1,2}[.)-](?=\s))\s*")
@@ -59,7 +60,11 @@ def _is_abbreviation(line, dot_pos):
     if not m:
         return False
     word = m.group()
-    if _ARABIC_INITIALS_RE.fullmatch(word) and len(word.replace(".", "")) <= 2:
+    # One Arabic letter (د. أ. م.) or dotted initials (أ.د.): two-letter words such as به، هو،
+    # من end sentences and are not abbreviations.
+    if len(word) == 1 and _ARABIC_INITIALS_RE.fullmatch(word):
+        return True
+    if "." in word and _ARABIC_INITIALS_RE.fullmatch(word):
         return True
     return word.lower() in _LATIN_ABBREV or word in _ARABIC_ABBREV
 
