@@ -111,7 +111,7 @@ def cmd_run(args):
     if args.figures:
         from .cli_figures import figures_for
 
-        paths = figures_for(corpus, args.figures, compiled)
+        paths = figures_for(corpus, args.figures, compiled, analysis=res)
         print(f"figures -> {args.figures}/ ({len(paths)} files)")
     with_pd_options(lambda: print(res.articles.drop(columns=[c for c in res.articles.columns
                                                             if c.startswith(("share:", "stance_score:"))]

@@ -7,15 +7,16 @@ from pathlib import Path
 
 
 def figures_for(corpus, out_dir, codebook="libya-egypt", *, lang="en", width="double",
-                formats=("pdf", "png", "svg"), with_events=True):
-    """Analyse ``corpus``, group its events and draw every figure into ``out_dir``.
+                formats=("pdf", "png", "svg"), with_events=True, analysis=None):
+    """Analyse ``corpus`` (unless its ``analysis`` is given), group its events and draw every
+    figure into ``out_dir``.
 
     Returns the list of files written.
     """
     from .analyze import analyze
     from .plots import make_figures
 
-    res = analyze(corpus, codebook)
+    res = analysis if analysis is not None else analyze(corpus, codebook)
     events = None
     if with_events:
         try:
