@@ -6,6 +6,7 @@ import html
 
 import pandas as pd
 
+from . import schema
 from .errors import FramingError
 
 FAMILY_COLOURS = {  # Okabe-Ito, light tints for highlighting behind Arabic text
@@ -19,7 +20,7 @@ _CSS = (".framing-explain{font-family:'Noto Naskh Arabic','Amiri','Noto Sans Ara
 
 
 def _family(field):
-    return field.split(":", 1)[0]
+    return schema.parse_field(field)[0]
 
 
 def reasons(analysis, doc_id):
@@ -38,16 +39,11 @@ def reasons(analysis, doc_id):
     art = art.iloc[0]
     ev = analysis.evidence[analysis.evidence["doc_id"] == doc_id]
     rows = []
-    for col in art.index:
-        if not (col.startswith(("topic:", "stance:")) or col == "tone"):
-            continue
-        field = col
-        score_col = {"stance": col.replace("stance:", "stance_score:"), "tone": "tone_score",
-                     "topic": col.replace("topic:", "share:")}[_family(col)]
-        fev = ev[ev["field"] == field]
+    for col in schema.label_fields(art.index):
+        fev = ev[ev["field"] == col]
         items = [f"{'¬' if r.negated else ''}{r.cue} → {r.matched} [{r.label}, s{r.sent_id}]"
                  for r in fev.itertuples()]
-        rows.append({"field": field, "label": art[col], "score": art.get(score_col),
+        rows.append({"field": col, "label": art[col], "score": art.get(schema.score_column(col)),
                      "evidence": "; ".join(items) if items else "no evidence"})
     return pd.DataFrame(rows)
 

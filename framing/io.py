@@ -76,3 +76,45 @@ def parse_jsonl_lines(numbered_lines, path, error=None):
             raise error(f"holds a JSON {type(record).__name__}, not an object", path=path,
                         line=lineno, fix='put one object per line: {"key": value, ...}')
         yield lineno, record
+
+
+def read_records(path):
+    """Read a CSV or JSON Lines file of records into a DataFrame (CSV cells as strings).
+
+    For labelled training data and texts to label (``framing train``, ``framing predict``); a
+    corpus is read with :func:`framing.load_corpus`, which knows much more about its columns.
+    """
+    import pandas as pd
+
+    from .errors import FramingError
+
+    path = Path(path)
+    if not path.is_file():
+        raise FramingError("file not found", path=path)
+    if path.suffix.lower() == ".csv":
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise FramingError("unknown file type", path=path, fix="use a .csv or .jsonl file")
+    rows = [rec for _, rec in iter_jsonl(path)]
+    if not rows:
+        raise FramingError("no records", path=path)
+    return pd.DataFrame(rows)
+
+
+def write_jsonl(path, records):
+    """Write dicts as JSON Lines, atomically: missing values (NaN) are left out, NumPy scalars
+    become plain numbers."""
+    import math
+
+    import numpy as np
+
+    def default(value):
+        if isinstance(value, np.generic):
+            return value.item()
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    lines = []
+    for rec in records:
+        rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}
+        lines.append(json.dumps(rec, ensure_ascii=False, default=default))
+    write_text(path, "\n".join(lines) + "\n")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import regex
 
-_ARABIC = regex.compile(r"\p{Arabic}")
+from .text.charsets import ARABIC_SCRIPT_RE
 
 
 def rtl(df, max_rows=50):
@@ -24,7 +23,7 @@ def rtl(df, max_rows=50):
     df = df.head(max_rows)
     arabic_cols = [c for c in df.columns
                    if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])
-                   if df[c].astype(str).str.contains(_ARABIC.pattern, regex=True).any()]
+                   if df[c].astype(str).str.contains(ARABIC_SCRIPT_RE.pattern, regex=True).any()]
     styler = df.style
     if arabic_cols:
         styler = styler.set_properties(subset=arabic_cols, **{"direction": "rtl",

@@ -9,7 +9,7 @@ Memory is bounded by the chunk size times the number of chunks in flight, whatev
 size. The outputs do not depend on the engine or the number of jobs.
 
 >>> manifest = analyze_parts("big.jsonl.gz", "out/", jobs=2)        # doctest: +SKIP
->>> articles = pd.read_parquet("out/articles")                       # doctest: +SKIP
+>>> read_analysis("out/").articles                                   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analyze import TABLES, analyze
-from .errors import FramingError
-from .features.extract import CompiledCodebook
+from . import schema
+from .analysis import analyze, read_analysis
+from .errors import FramingError, ParameterError
+from .features import CompiledCodebook
 from .io import write_json, write_table
 
-MANIFEST = "manifest.json"
+MANIFEST = schema.MANIFEST_FILE
 _COMPILED = {}  # per process: codebook -> CompiledCodebook (workers compile it once)
 
 
@@ -44,8 +45,7 @@ def analyze_chunk(chunk, codebook="libya-egypt"):
 
 def _chunks(corpus_path, chunk_size, load_kwargs):
     """``(kind, payload)`` per chunk: raw JSON lines (parsed by the worker) or a table."""
-    from .corpus import iter_corpus
-    from .corpus.load import is_streamable, iter_raw_jsonl
+    from .corpus import is_streamable, iter_corpus, iter_raw_jsonl
 
     if is_streamable(corpus_path, load_kwargs.get("encoding")):
         for chunk in iter_raw_jsonl(Path(corpus_path), chunk_size):
@@ -64,7 +64,7 @@ def process_chunk(kind, payload, corpus_path, codebook, load_kwargs, out=None, i
     """
     import warnings
 
-    from .corpus.load import jsonl_chunk_frame
+    from .corpus import jsonl_chunk_frame
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # per-chunk notes are the corpus summary's job
@@ -134,7 +134,7 @@ def _executor(engine, jobs, scheduler):
             client = Client(LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1,
                                          processes=True, dashboard_address=None))
         return client, client
-    raise FramingError(f"unknown engine '{engine}'", fix="use --engine local or dask")
+    raise ParameterError(f"unknown engine '{engine}'", fix="use --engine local or dask")
 
 
 def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=2000, jobs=1,
@@ -169,7 +169,7 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
     """
     out = Path(out_dir)
     if jobs < 1:
-        raise FramingError("--jobs must be at least 1", fix="use --jobs 1 or more")
+        raise ParameterError("--jobs must be at least 1", fix="use --jobs 1 or more")
     codebook = str(codebook)
     settings = _settings(corpus_path, codebook, chunk_size, fmt)
     manifest = _read_manifest(out, settings)
@@ -253,14 +253,7 @@ def _drain(pending, finish, client, wait_all):
 
 def read_parts(out_dir, table="articles"):
     """Read one table of a chunked run back as a DataFrame (parts in order)."""
-    out = Path(out_dir)
-    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    fmt = manifest["settings"]["format"]
-    files = [out / table / p["file"] for _, p in sorted(manifest["parts"].items())]
-    if not files:
-        return pd.DataFrame()
-    read = pd.read_parquet if fmt == "parquet" else (lambda f: pd.read_csv(f, dtype=str, keep_default_na=False))
-    return pd.concat([read(f) for f in files], ignore_index=True)
+    return getattr(read_analysis(out_dir), table)
 
 
 def analyze_dask(ddf, codebook="libya-egypt"):
@@ -283,7 +276,7 @@ def analyze_dask(ddf, codebook="libya-egypt"):
                                 meta=pd.Series(dtype=object))
     parts = packed.to_delayed()
     out = {}
-    for name in TABLES:
+    for name in schema.TABLES:
         pieces = [dask.delayed(lambda s, n=name: s.iloc[0][n])(p) for p in parts]
         out[name] = dd.from_delayed(pieces, meta=empty[name], verify_meta=False)
     return out

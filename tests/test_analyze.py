@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import shared_path
-from framing.analyze import analyze
+from framing import analyze
 from framing.cli import main
 from framing.corpus import load_corpus
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from framing.cli import main
-from framing.codebook.load import available, load_codebook
+from framing.codebook import available, load_codebook
 from framing.errors import CodebookError
 
 MINI = Path(__file__).parent / "data" / "mini-codebook.yaml"

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, SEEDS, shared_path
-from framing.analyze import analyze
+from framing import analyze
 from framing.cli import main
 from framing.corpus import load_corpus
 from framing.errors import FramingError

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.analyze import analyze
-from framing.features.extract import CompiledCodebook
+from framing import analyze
+from framing.features import CompiledCodebook
 
 MINI = Path(__file__).parent / "data" / "mini-codebook.yaml"
 

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from framing import compare, plots
+from framing.errors import FigureSkippedWarning, SmallSampleWarning
 from framing.plots import arabic
 from framing.plots.fonts import font_family, font_path
 
@@ -339,7 +340,7 @@ def run_tables(seed_texts):
 def figure_inputs(run_tables):
     articles, actors = run_tables
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", compare.SmallSampleWarning)
+        warnings.simplefilter("ignore", SmallSampleWarning)
         return {
             "shares": compare.topic_shares(articles, n_boot=100),
             "stance": compare.stance_distribution(articles, n_boot=100),
@@ -403,10 +404,10 @@ def test_make_figures_writes_the_set_and_says_what_it_skipped(run_tables, tmp_pa
              "tone_over_time", "topics_by_outlet"]
     assert names == sorted([f"{s}.png" for s in stems] + [f"{s}.csv" for s in stems])
     assert all(p.stat().st_size > 0 for p in paths)
-    assert not [w for w in caught if issubclass(w.category, plots.FigureSkippedWarning)]
+    assert not [w for w in caught if issubclass(w.category, FigureSkippedWarning)]
 
     bare = articles.drop(columns=["event_id", "date"])
-    with pytest.warns(plots.FigureSkippedWarning) as skipped:
+    with pytest.warns(FigureSkippedWarning) as skipped:
         paths = plots.make_figures(bare, out_dir=tmp_path / "bare", formats=("png",), n_boot=50,
                                    write_data=False, min_n=1)
     messages = " ".join(str(w.message) for w in skipped)

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from conftest import shared_path
-from framing.analyze import analyze
+from framing import analyze
 from framing.corpus import iter_corpus, load_corpus
 from framing.errors import FramingError
 from framing.stream import analyze_parts, read_parts

@@ -14,15 +14,17 @@ import pytest
 
 from conftest import shared_path
 from framing.errors import FramingError
-from framing.models import TopicModel, arabic_stopwords, frame_packages, topic_network
-from framing.models.topics import ArabicTokenizer, strip_article_chain
+from framing.models import TopicModel, frame_packages, topic_network
+from framing.text import load_stopwords
+from framing.models.topics import ArabicTokenizer
+from framing.text.clitics import strip_article
 from framing.text import normalize
 
 
 def test_stopwords_ship_with_licence_and_are_normalised():
     folder = resources.files("framing") / "data" / "stopwords"
     assert "MIT" in (folder / "LICENSE-stopwords-ar").read_text(encoding="utf-8")
-    words = arabic_stopwords()
+    words = load_stopwords("default")
     assert len(words) > 400
     assert {"الي", "ان", "هذا", "التي"} <= words            # إلى and أن, normalised
     assert all(normalize(w) == w for w in words)
@@ -30,12 +32,12 @@ def test_stopwords_ship_with_licence_and_are_normalised():
 
 
 def test_tokenizer():
-    tok = ArabicTokenizer(arabic_stopwords())
+    tok = ArabicTokenizer(load_stopwords("default"))
     # قال and إن are stop words; الحكومةَ loses its diacritic and article; 2025 and و go
     assert tok("وقال إنّ الحكومةَ والجيش في 2025 و للجيش") == ["حكومة", "جيش", "جيش"]
     assert ArabicTokenizer(strip_articles=False)("والجيش") == ["والجيش"]
     # Only article chains are stripped: a word that merely starts with و/ب/ل/ف keeps its letter.
-    assert [strip_article_chain(w) for w in ("وزير", "لبنان", "فريق", "بالمدينة", "الله")] == \
+    assert [strip_article(w, 3, particles=True) for w in ("وزير", "لبنان", "فريق", "بالمدينة", "الله")] == \
         ["وزير", "لبنان", "فريق", "مدينة", "الله"]
 
 
@@ -52,7 +54,7 @@ def test_topic_model_on_seeds(seeds, method):
     assert list(terms.columns) == ["topic", "rank", "term", "weight"]
     assert len(terms) == 18 and terms.groupby("topic")["rank"].apply(list).eq([[1, 2, 3, 4, 5, 6]] * 3).all()
     assert terms.groupby("topic")["weight"].apply(lambda w: w.is_monotonic_decreasing).all()
-    assert not set(terms["term"]) & arabic_stopwords()
+    assert not set(terms["term"]) & load_stopwords("default")
     assert all(normalize(t) == t and not t.startswith("ال") for t in terms["term"])
     docs = tm.document_topics(texts, ids)
     assert list(docs.columns) == ["doc_id", "topic", "weight"] and len(docs) == 15
@@ -67,7 +69,7 @@ def test_topic_model_on_seeds(seeds, method):
 def test_topic_model_errors(seeds):
     with pytest.raises(FramingError, match="cannot make 5000 topics"):
         TopicModel(n_topics=5000).fit(seeds[1])
-    with pytest.raises(FramingError, match="unknown topic method"):
+    with pytest.raises(FramingError, match="method must be one of"):
         TopicModel(method="bertopic").fit(seeds[1])
 
 

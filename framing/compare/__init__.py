@@ -8,7 +8,7 @@ Shares and scores (with seeded bootstrap intervals over articles)
     :func:`tone_over_time`
 Words
     :func:`distinctive_terms` (log-odds with an informative Dirichlet prior,
-    :func:`log_odds_dirichlet`), :func:`tokenize`, :func:`term_counts`
+    :func:`log_odds_dirichlet`), :func:`term_counts` (words from :func:`framing.text.tokenize`)
 Actors and events
     :func:`actor_label_table`, :func:`actor_label_pivot`, :func:`event_profile`
 Tests of independence
@@ -26,19 +26,17 @@ Examples
 1      B    1.0
 """
 
-from ._common import STANCE_LABELS, TONE_LABELS, SmallSampleWarning
 from .actors import actor_label_pivot, actor_label_table
 from .bootstrap import bootstrap_means
 from .events import event_profile
 from .independence import independence_test, label_outlet_tests, topic_outlet_tests
 from .shares import choose_freq, mean_scores, stance_distribution, tone_over_time, topic_shares
-from .terms import distinctive_terms, load_stopwords, log_odds_dirichlet, term_counts, tokenize
+from .terms import distinctive_terms, log_odds_dirichlet, term_counts
 
 __all__ = [
-    "STANCE_LABELS", "TONE_LABELS", "SmallSampleWarning",
     "topic_shares", "stance_distribution", "mean_scores", "tone_over_time", "choose_freq",
     "bootstrap_means",
-    "distinctive_terms", "log_odds_dirichlet", "term_counts", "tokenize", "load_stopwords",
+    "distinctive_terms", "log_odds_dirichlet", "term_counts",
     "actor_label_table", "actor_label_pivot", "event_profile",
     "independence_test", "topic_outlet_tests", "label_outlet_tests",
 ]

@@ -5,39 +5,9 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-import pandas as pd
 
-from ..errors import FramingError
-
-STANCE_LABELS = ("pro", "con", "neutral", "absent")
-TONE_LABELS = ("positive", "neutral", "negative")
-
-
-class SmallSampleWarning(UserWarning):
-    """A group has too few articles for its estimate to be read on its own."""
-
-
-def require_columns(df, columns, table="articles"):
-    """Raise a :class:`FramingError` naming the first column of ``columns`` missing from ``df``."""
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise FramingError(
-            f"the {table} table has no column {missing[0]!r}",
-            key=missing[0],
-            fix=f"pass the {table} table written by `framing analyze` (columns given: "
-            f"{', '.join(map(str, df.columns[:8]))}{', ...' if len(df.columns) > 8 else ''})",
-        )
-
-
-def prefixed_columns(df, prefix, table="articles"):
-    """Columns named ``prefix + name`` (codebook order), as ``{name: column}``."""
-    cols = {c[len(prefix):]: c for c in df.columns if isinstance(c, str) and c.startswith(prefix)}
-    if not cols:
-        raise FramingError(
-            f"the {table} table has no {prefix}* columns",
-            fix=f"pass the {table} table written by `framing analyze`",
-        )
-    return cols
+from ..errors import DataWarning, SchemaError, SmallSampleWarning
+from ..schema import require_columns
 
 
 def group_column(by):
@@ -60,7 +30,7 @@ def iter_groups(df, by):
         warnings.warn(
             f"{int(missing.sum())} article(s) without a value in {by!r} are left out of the "
             f"comparison",
-            UserWarning,
+            DataWarning,
             stacklevel=3,
         )
     for key, rows in df[~missing.to_numpy()].groupby(by, sort=True):
@@ -86,14 +56,14 @@ def flag_small(table, group_col, min_n, what="articles"):
 def label_matrix(values, labels, column):
     """One-hot matrix (n, len(labels)) of label values; NaN rows where the value is missing.
 
-    Raises a :class:`FramingError` naming unexpected labels (typos such as ``Pro`` are caught
+    Raises a :class:`SchemaError` naming unexpected labels (typos such as ``Pro`` are caught
     because values are compared after stripping and lower-casing).
     """
     clean = values.astype("string").str.strip().str.lower()
     missing = clean.isna() | (clean == "")
     unknown = sorted(set(clean[~missing]) - set(labels))
     if unknown:
-        raise FramingError(
+        raise SchemaError(
             f"unexpected value(s) {unknown} in column {column!r}",
             key=column,
             fix=f"use one of {list(labels)}, or pass labels= with the labels your codebook uses",
@@ -117,5 +87,3 @@ def holm(p_values):
     return out
 
 
-def as_frame(rows, columns):
-    return pd.DataFrame(rows, columns=columns)

@@ -1,6 +1,6 @@
 """Percentile bootstrap of means, resampling articles (rows).
 
-Each group draws from its own random stream, seeded by ``(seed, group name)``: an outlet's
+Each group draws from its own random stream, seeded by ``(random_state, group name)``: an outlet's
 interval is the same whichever other outlets are in the table, and the same on every run.
 """
 
@@ -15,12 +15,13 @@ import numpy as np
 _MAX_CELLS = 2_000_000
 
 
-def group_rng(seed, key):
-    """A NumPy generator for one group, reproducible from ``seed`` and the group's name."""
-    return np.random.default_rng(np.random.SeedSequence([int(seed), zlib.crc32(str(key).encode())]))
+def group_rng(random_state, key):
+    """A NumPy generator for one group, reproducible from ``random_state`` and the group's name."""
+    return np.random.default_rng(np.random.SeedSequence([int(random_state),
+                                                         zlib.crc32(str(key).encode())]))
 
 
-def bootstrap_means(values, *, n_boot=2000, ci=0.95, seed=0, key=""):
+def bootstrap_means(values, *, n_boot=2000, ci=0.95, random_state=0, key=""):
     """Column means with percentile bootstrap intervals, resampling rows with replacement.
 
     Parameters
@@ -32,9 +33,9 @@ def bootstrap_means(values, *, n_boot=2000, ci=0.95, seed=0, key=""):
         Bootstrap replicates; ``0`` skips the intervals (NaN).
     ci : float, default 0.95
         Coverage of the interval (percentiles ``(1 - ci) / 2`` and ``(1 + ci) / 2``).
-    seed : int, default 0
+    random_state : int, default 0
     key : str, default ""
-        The group's name; with ``seed`` it fixes the group's random stream.
+        The group's name; with ``random_state`` it fixes the group's random stream.
 
     Returns
     -------
@@ -42,7 +43,7 @@ def bootstrap_means(values, *, n_boot=2000, ci=0.95, seed=0, key=""):
 
     Examples
     --------
-    >>> m, lo, hi = bootstrap_means([1, 0, 1, 1], n_boot=500, seed=1)
+    >>> m, lo, hi = bootstrap_means([1, 0, 1, 1], n_boot=500, random_state=1)
     >>> float(m[0]), bool(lo[0] <= m[0] <= hi[0])
     (0.75, True)
     """
@@ -62,7 +63,7 @@ def bootstrap_means(values, *, n_boot=2000, ci=0.95, seed=0, key=""):
     if n < 2 or n_boot <= 0:
         return mean, nan, nan.copy()
 
-    rng = group_rng(seed, key)
+    rng = group_rng(random_state, key)
     chunk = max(1, min(n_boot, _MAX_CELLS // n))
     sums = np.empty((n_boot, k))
     counts = np.empty((n_boot, k))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import STANCE_LABELS, TONE_LABELS, iter_groups, require_columns
+from .. import schema
+from ..schema import STANCE_LABELS, TONE_LABELS, require_columns
+from ._common import iter_groups
 from .actors import actor_label_table
 
 COLUMNS = ["kind", "field", "value", "share", "connotation", "n_articles"]
@@ -64,19 +66,19 @@ def event_profile(articles, actors=None, doc_ids=None, by="outlet"):
         articles = articles.loc[articles["doc_id"].isin(wanted)]
         if actors is not None:
             actors = actors.loc[actors["doc_id"].isin(wanted)]
-    topics = [c for c in articles.columns if isinstance(c, str) and c.startswith("topic:")]
-    stances = [c for c in articles.columns if isinstance(c, str) and c.startswith("stance:")]
+    topics = schema.names_of(articles.columns, schema.TOPIC)
+    stances = schema.names_of(articles.columns, schema.STANCE)
     rows = []
     for key, group in iter_groups(articles, by):
         n = len(group)
-        for col in topics:
+        for name, col in topics.items():
             share = float(pd.to_numeric(group[col], errors="coerce").mean())
             value = "present" if share > 0 else "absent"
-            rows.append((key, "topic", col[6:], value, share, None, n))
-        for col in stances:
-            rows.append((key, "stance", col[7:], *_modal(group[col], STANCE_LABELS), None, n))
-        if "tone" in group.columns:
-            rows.append((key, "tone", "tone", *_modal(group["tone"], TONE_LABELS), None, n))
+            rows.append((key, "topic", name, value, share, None, n))
+        for name, col in stances.items():
+            rows.append((key, "stance", name, *_modal(group[col], STANCE_LABELS), None, n))
+        if schema.TONE in group.columns:
+            rows.append((key, "tone", "tone", *_modal(group[schema.TONE], TONE_LABELS), None, n))
     if actors is not None and len(actors):
         table = actor_label_table(actors, articles, by=by)
         n_by = articles.groupby(by).size()

@@ -17,8 +17,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..errors import FramingError
-from ._common import holm, prefixed_columns, require_columns
+from .. import schema
+from ..errors import ParameterError, SchemaError, check_choice
+from ..schema import prefixed_columns, require_columns
+from ._common import holm
 
 COLUMNS = ["test", "statistic", "dof", "p_value", "cramers_v", "min_expected", "n", "note"]
 
@@ -33,7 +35,7 @@ def _empty(note, n=0):
                 min_expected=np.nan, n=n, note=note)
 
 
-def independence_test(table, *, test="auto", n_resamples=9999, seed=0):
+def independence_test(table, *, test="auto", n_resamples=9999, random_state=0):
     """Test a contingency table (rows x columns of counts) for independence.
 
     Parameters
@@ -44,7 +46,7 @@ def independence_test(table, *, test="auto", n_resamples=9999, seed=0):
         ``"auto"`` picks as described in the module docstring.
     n_resamples : int, default 9999
         Monte Carlo tables for Fisher's test on tables larger than 2 x 2.
-    seed : int, default 0
+    random_state : int, default 0
 
     Returns
     -------
@@ -60,11 +62,10 @@ def independence_test(table, *, test="auto", n_resamples=9999, seed=0):
     >>> r["test"], round(r["p_value"], 4)
     ('fisher-exact', 0.0055)
     """
-    if test not in ("auto", "chi2", "fisher"):
-        raise ValueError(f"test must be 'auto', 'chi2' or 'fisher', not {test!r}")
+    check_choice("test", test, ("auto", "chi2", "fisher"))
     obs = np.asarray(table, dtype=float)
     if obs.ndim != 2 or (obs < 0).any() or np.isnan(obs).any():
-        raise ValueError("a contingency table is a 2-D array of non-negative counts")
+        raise ParameterError("a contingency table is a 2-D array of non-negative counts")
     obs = obs[obs.sum(axis=1) > 0][:, obs.sum(axis=0) > 0]
     n = int(obs.sum())
     if obs.shape[0] < 2 or obs.shape[1] < 2:
@@ -84,14 +85,14 @@ def independence_test(table, *, test="auto", n_resamples=9999, seed=0):
     if fisher:
         try:
             method = stats.MonteCarloMethod(n_resamples=n_resamples,
-                                            rng=np.random.default_rng(seed))
+                                            rng=np.random.default_rng(random_state))
             res = stats.fisher_exact(obs.astype(np.int64), method=method)
         except (TypeError, ValueError, AttributeError):  # SciPy < 1.15: no r x c Fisher test
             result["note"] = "Fisher's test for tables larger than 2x2 needs SciPy >= 1.15; "
         else:
             return {**result, "test": "fisher-monte-carlo", "statistic": _scalar(res.statistic),
                     "p_value": _scalar(res.pvalue),
-                    "note": f"Monte Carlo p-value from {n_resamples} tables (seed {seed})"}
+                    "note": f"Monte Carlo p-value from {n_resamples} tables (random_state {random_state})"}
     if small:
         share = float((chi.expected_freq < 5).mean())
         result["note"] += (f"{share:.0%} of expected counts are below 5: the chi-square "
@@ -107,7 +108,7 @@ def _tidy(rows, first, by):
     return table
 
 
-def topic_outlet_tests(articles, by="outlet", *, test="auto", n_resamples=9999, seed=0):
+def topic_outlet_tests(articles, by="outlet", *, test="auto", n_resamples=9999, random_state=0):
     """For each topic, test whether the share of articles addressing it differs between groups.
 
     Each topic gives a groups x (absent, present) table of article counts.
@@ -117,7 +118,7 @@ def topic_outlet_tests(articles, by="outlet", *, test="auto", n_resamples=9999, 
     articles : pandas.DataFrame
         The articles table (``topic:T`` columns and ``by``).
     by : str, default "outlet"
-    test, n_resamples, seed
+    test, n_resamples, random_state
         See :func:`independence_test`.
 
     Returns
@@ -127,19 +128,19 @@ def topic_outlet_tests(articles, by="outlet", *, test="auto", n_resamples=9999, 
         n, note, p_holm`` (Holm-adjusted over the topics).
     """
     require_columns(articles, [by])
-    topics = prefixed_columns(articles, "topic:")
+    topics = prefixed_columns(articles, schema.TOPIC)
     data = articles.dropna(subset=[by])
     rows = []
     for topic, col in topics.items():
         present = pd.to_numeric(data[col], errors="coerce")
         table = pd.crosstab(data[by], present)
         rows.append({"topic": topic, **independence_test(table, test=test, n_resamples=n_resamples,
-                                                           seed=seed)})
+                                                           random_state=random_state)})
     return _tidy(rows, "topic", by)
 
 
 def label_outlet_tests(actors, articles=None, by="outlet", *, level="label", unit="mentions",
-                       test="auto", n_resamples=9999, seed=0):
+                       test="auto", n_resamples=9999, random_state=0):
     """For each actor, test whether the labels (or connotations) used for it differ by group.
 
     Parameters
@@ -154,7 +155,7 @@ def label_outlet_tests(actors, articles=None, by="outlet", *, level="label", uni
         Count mentions (the ``count`` column) or articles using the label. Mentions of one
         article are not independent observations, so with ``"mentions"`` p-values are optimistic
         (said in the ``note``); ``"articles"`` is the more conservative unit.
-    test, n_resamples, seed
+    test, n_resamples, random_state
         See :func:`independence_test`.
 
     Returns
@@ -162,8 +163,8 @@ def label_outlet_tests(actors, articles=None, by="outlet", *, level="label", uni
     pandas.DataFrame
         One row per actor: ``actor, by, test, statistic, ..., note, p_holm``.
     """
-    if level not in ("label", "connotation") or unit not in ("mentions", "articles"):
-        raise ValueError("level must be 'label' or 'connotation'; unit 'mentions' or 'articles'")
+    check_choice("level", level, ("label", "connotation"))
+    check_choice("unit", unit, ("mentions", "articles"))
     data = with_group(actors, articles, by)
     rows = []
     for actor, sub in data.groupby("actor", sort=True):
@@ -172,7 +173,7 @@ def label_outlet_tests(actors, articles=None, by="outlet", *, level="label", uni
                                     fill_value=0)
         else:
             table = sub.groupby([level, by])["doc_id"].nunique().unstack(fill_value=0)
-        res = independence_test(table, test=test, n_resamples=n_resamples, seed=seed)
+        res = independence_test(table, test=test, n_resamples=n_resamples, random_state=random_state)
         if unit == "mentions" and res["test"] != "none":
             res["note"] = "; ".join(filter(None, [res["note"], "mentions within an article are "
                                                   "not independent: p-values are optimistic"]))
@@ -190,13 +191,13 @@ def with_group(actors, articles, by):
         data["connotation"] = "neutral"
     if by not in data.columns:
         if articles is None:
-            raise FramingError(f"the actors table has no {by!r} column", key=by,
+            raise SchemaError(f"the actors table has no {by!r} column", key=by,
                                fix="pass the articles table too, to join it on doc_id")
         require_columns(articles, ["doc_id", by])
         data = data.merge(articles[["doc_id", by]].drop_duplicates("doc_id"), on="doc_id",
                           how="left")
     lost = data[by].isna()
     if lost.all():
-        raise FramingError(f"no actor row has a {by!r} value", key=by,
+        raise SchemaError(f"no actor row has a {by!r} value", key=by,
                            fix="check that the doc_id values of actors and articles match")
     return data.loc[~lost]

@@ -14,20 +14,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..errors import FramingError
-from ._common import (
-    STANCE_LABELS,
-    TONE_LABELS,
-    flag_small,
-    group_column,
-    iter_groups,
-    label_matrix,
-    prefixed_columns,
-    require_columns,
-)
+from .. import schema
+from ..errors import DataWarning, SchemaError, check_choice
+from ..schema import STANCE_LABELS, TONE_LABELS, prefixed_columns, require_columns
+from ._common import flag_small, group_column, iter_groups, label_matrix
 from .bootstrap import bootstrap_means
 
-_PREFIX = {"articles": "topic:", "sentences": "share:"}
+_KIND = {"articles": schema.TOPIC, "sentences": schema.SHARE}
 
 
 def _numeric(rows, columns, lo=0.0, hi=1.0):
@@ -36,12 +29,12 @@ def _numeric(rows, columns, lo=0.0, hi=1.0):
     bad = ~np.isnan(values) & ((values < lo) | (values > hi))
     if bad.any():
         col = columns[int(np.flatnonzero(bad.any(axis=0))[0])]
-        raise FramingError(f"values outside {lo:g}..{hi:g} in column {col!r}", key=col,
+        raise SchemaError(f"values outside {lo:g}..{hi:g} in column {col!r}", key=col,
                            fix="pass the articles table written by `framing analyze`")
     return values
 
 
-def topic_shares(articles, by="outlet", *, measure="articles", n_boot=2000, ci=0.95, seed=0,
+def topic_shares(articles, by="outlet", *, measure="articles", n_boot=2000, ci=0.95, random_state=0,
                  min_n=10):
     """Share of each group's articles that address each topic, with bootstrap intervals.
 
@@ -58,7 +51,7 @@ def topic_shares(articles, by="outlet", *, measure="articles", n_boot=2000, ci=0
     n_boot : int, default 2000
         Bootstrap replicates (``0``: no intervals).
     ci : float, default 0.95
-    seed : int, default 0
+    random_state : int, default 0
         Same seed, same intervals.
     min_n : int, default 10
         Groups with fewer articles are flagged (``small_n``) and warned about.
@@ -78,14 +71,13 @@ def topic_shares(articles, by="outlet", *, measure="articles", n_boot=2000, ci=0
     0      A  elections    0.6
     1      B  elections    0.2
     """
-    if measure not in _PREFIX:
-        raise ValueError(f"measure must be 'articles' or 'sentences', not {measure!r}")
-    topics = prefixed_columns(articles, _PREFIX[measure])
+    check_choice("measure", measure, tuple(_KIND))
+    topics = prefixed_columns(articles, _KIND[measure])
     columns = list(topics.values())
     rows = []
     for key, group in iter_groups(articles, by):
         values = _numeric(group, columns)
-        mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, seed=seed, key=key)
+        mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, random_state=random_state, key=key)
         counts = (~np.isnan(values)).sum(axis=0)
         rows += [(key, topic, measure, mean[i], low[i], high[i], int(counts[i]))
                  for i, topic in enumerate(topics)]
@@ -96,22 +88,24 @@ def topic_shares(articles, by="outlet", *, measure="articles", n_boot=2000, ci=0
 
 
 def _stance_columns(articles, target):
-    stances = {name: col for name, col in prefixed_columns(articles, "stance:").items()}
+    stances = prefixed_columns(articles, schema.STANCE)
     if target is None:
         return stances
     wanted = [target] if isinstance(target, str) else list(target)
     out = {}
     for t in wanted:
-        name = t.split(":", 1)[1] if t.startswith("stance:") else t
+        kind, name = schema.parse_field(t)
+        name = name if kind == schema.STANCE and name is not None else t
         if name not in stances:
-            raise FramingError(f"no stance column for target {name!r}", key=f"stance:{name}",
+            raise SchemaError(f"no stance column for target {name!r}",
+                              key=schema.field(schema.STANCE, name),
                                fix=f"use one of {sorted(stances)}")
         out[name] = stances[name]
     return out
 
 
 def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LABELS, n_boot=2000,
-                        ci=0.95, seed=0, min_n=10):
+                        ci=0.95, random_state=0, min_n=10):
     """Proportion of each group's articles with each stance label, with bootstrap intervals.
 
     Parameters
@@ -123,7 +117,7 @@ def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LAB
     by : str or None, default "outlet"
     labels : sequence of str, default ("pro", "con", "neutral", "absent")
         The labels, in display order; any other value is an error (it is usually a typo).
-    n_boot, ci, seed, min_n
+    n_boot, ci, random_state, min_n
         As in :func:`topic_shares`. Articles with an empty stance cell are left out of that
         target's denominator.
 
@@ -147,7 +141,7 @@ def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LAB
     for key, group in iter_groups(articles, by):
         # One bootstrap over all targets at once: every target sees the same resampled articles.
         onehot = np.hstack([label_matrix(group[col], labels, col) for col in targets.values()])
-        mean, low, high = bootstrap_means(onehot, n_boot=n_boot, ci=ci, seed=seed, key=key)
+        mean, low, high = bootstrap_means(onehot, n_boot=n_boot, ci=ci, random_state=random_state, key=key)
         counts = np.nansum(onehot, axis=0)
         coded = (~np.isnan(onehot)).sum(axis=0)
         for t, name in enumerate(targets):
@@ -162,7 +156,7 @@ def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LAB
 
 
 def mean_scores(articles, by="outlet", *, scores=None, exclude_absent=True, n_boot=2000, ci=0.95,
-                seed=0, min_n=10):
+                random_state=0, min_n=10):
     """Mean stance and tone scores (−1…1) per group, with bootstrap intervals.
 
     Parameters
@@ -175,7 +169,7 @@ def mean_scores(articles, by="outlet", *, scores=None, exclude_absent=True, n_bo
     exclude_absent : bool, default True
         Average ``stance_score:S`` only over articles that mention the target
         (``stance:S != "absent"``), so that silence does not pull the mean towards 0.
-    n_boot, ci, seed, min_n
+    n_boot, ci, random_state, min_n
         As in :func:`topic_shares`.
 
     Returns
@@ -184,10 +178,10 @@ def mean_scores(articles, by="outlet", *, scores=None, exclude_absent=True, n_bo
         Columns ``<by>, score, mean, ci_low, ci_high, n_articles, small_n``.
     """
     if scores is None:
-        scores = [c for c in articles.columns
-                  if isinstance(c, str) and (c.startswith("stance_score:") or c == "tone_score")]
+        scores = [*schema.names_of(articles.columns, schema.STANCE_SCORE).values(),
+                  *[c for c in articles.columns if c == schema.TONE_SCORE]]
         if not scores:
-            raise FramingError("the articles table has no stance_score:* or tone_score column",
+            raise SchemaError("the articles table has no stance_score:* or tone_score column",
                                fix="pass the articles table written by `framing analyze`")
     require_columns(articles, scores)
     rows = []
@@ -195,11 +189,12 @@ def mean_scores(articles, by="outlet", *, scores=None, exclude_absent=True, n_bo
         values = _numeric(group, scores, lo=-1.0, hi=1.0)
         if exclude_absent:
             for i, col in enumerate(scores):
-                label_col = col.replace("stance_score:", "stance:", 1)
-                if col.startswith("stance_score:") and label_col in group.columns:
+                kind, name = schema.parse_field(col)
+                label_col = schema.field(schema.STANCE, name)
+                if kind == schema.STANCE_SCORE and label_col in group.columns:
                     absent = group[label_col].astype("string").str.strip().str.lower() == "absent"
                     values[absent.fillna(False).to_numpy(), i] = np.nan
-        mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, seed=seed, key=key)
+        mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, random_state=random_state, key=key)
         counts = (~np.isnan(values)).sum(axis=0)
         rows += [(key, col, mean[i], low[i], high[i], int(counts[i]))
                  for i, col in enumerate(scores)]
@@ -220,7 +215,7 @@ def choose_freq(dates):
     return "D" if span <= 42 else "W" if span <= 366 else "M"
 
 
-def tone_over_time(articles, freq="W", by="outlet", *, date="date", n_boot=1000, ci=0.95, seed=0,
+def tone_over_time(articles, freq="W", by="outlet", *, date="date", n_boot=1000, ci=0.95, random_state=0,
                    min_n=10):
     """Tone per group and period: mean ``tone_score`` with intervals, and tone label shares.
 
@@ -234,7 +229,7 @@ def tone_over_time(articles, freq="W", by="outlet", *, date="date", n_boot=1000,
     by : str or None, default "outlet"
     date : str, default "date"
         The date column. Articles without a (valid) date are left out, with a warning.
-    n_boot, ci, seed, min_n
+    n_boot, ci, random_state, min_n
         As in :func:`topic_shares` (fewer replicates by default: there are many cells).
 
     Returns
@@ -248,15 +243,14 @@ def tone_over_time(articles, freq="W", by="outlet", *, date="date", n_boot=1000,
     require_columns(articles, [date, "tone_score"])
     if freq == "auto":
         freq = choose_freq(articles[date])
-    if freq not in _FREQ:
-        raise ValueError(f"freq must be one of {sorted(_FREQ)} or 'auto', not {freq!r}")
+    check_choice("freq", freq, (*sorted(_FREQ), "auto"))
     dates = pd.to_datetime(articles[date], errors="coerce", format="ISO8601")
     if dates.isna().all():
-        raise FramingError(f"no article has a valid date in column {date!r}", key=date,
+        raise SchemaError(f"no article has a valid date in column {date!r}", key=date,
                            fix="fill the date column (ISO YYYY-MM-DD) in metadata.csv")
     if dates.isna().any():
         warnings.warn(f"{int(dates.isna().sum())} article(s) without a valid date are left out of "
-                      f"the time series", UserWarning, stacklevel=2)
+                      f"the time series", DataWarning, stacklevel=2)
     data = articles.loc[dates.notna().to_numpy()].copy()
     data["_period"] = dates[dates.notna()].dt.to_period(_FREQ[freq]).dt.start_time.to_numpy()
     has_labels = "tone" in data.columns
@@ -264,7 +258,7 @@ def tone_over_time(articles, freq="W", by="outlet", *, date="date", n_boot=1000,
     for key, group in iter_groups(data, by):
         for period, cell in group.groupby("_period", sort=True):
             values = _numeric(cell, ["tone_score"], lo=-1.0, hi=1.0)
-            mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, seed=seed,
+            mean, low, high = bootstrap_means(values, n_boot=n_boot, ci=ci, random_state=random_state,
                                               key=f"{key}|{period:%Y-%m-%d}")
             row = [key, period, freq, mean[0], low[0], high[0], int((~np.isnan(values)).sum())]
             if has_labels:

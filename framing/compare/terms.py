@@ -22,85 +22,30 @@ takes background counts or a flat pseudo-count instead.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import regex
 
-from ..errors import FramingError
-from ..text.normalize import normalize
-from ._common import group_column, iter_groups, require_columns
+from ..errors import ParameterError, SchemaError
+from ..schema import require_columns
+from ..text.stopwords import load_stopwords
+from ..text.tokens import tokenize
+from ._common import group_column, iter_groups
 
-# A word: a letter followed by letters or combining marks (harakat survive if normalisation is off).
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
-DEFAULT_STOPWORDS = Path(__file__).resolve().parents[1] / "data" / "stopwords" / "stopwords-ar.txt"
-
-
-def tokenize(text, *, normalized=True, min_length=2, stopwords=frozenset()):
-    """Split text into normalised Arabic (and Latin) words.
-
-    Parameters
-    ----------
-    text : str
-    normalized : bool, default True
-        Apply :func:`framing.text.normalize.normalize` first (alef/hamza/ya forms meet,
-        diacritics and tatweel go, digits are not words).
-    min_length : int, default 2
-        Shorter words are dropped (stray letters, the conjunction و written apart).
-    stopwords : set of str
-        Words to drop, already normalised (see :func:`load_stopwords`).
-
-    Returns
-    -------
-    list of str
-
-    Examples
-    --------
-    >>> tokenize("الجيشُ الوطني الليبي، و أكّد 2025")
-    ['الجيش', 'الوطني', 'الليبي', 'اكد']
-    """
-    return [term for term, _ in _words(text, normalized, min_length, stopwords)]
-
-
-def _words(text, normalized=True, min_length=2, stopwords=frozenset()):
-    """``(term, word as written)`` pairs. Normalisation maps letter to letter, so normalising
-    each written word gives the words of the normalised text, and the spelling is kept."""
-    if not isinstance(text, str):
-        return
-    for word in _WORD.findall(text):
-        term = normalize(word) if normalized else word
-        if len(term) >= min_length and term not in stopwords:
-            yield term, word
-
-
-def load_stopwords(stopwords):
-    """A normalised stopword set from ``None``, ``"default"``, a file path or an iterable of words.
-
-    ``"default"`` is the packaged list ``framing/data/stopwords/stopwords-ar.txt``; a file has
-    one word per line (``#`` starts a comment).
-    """
-    if stopwords is None:
-        return frozenset()
-    if isinstance(stopwords, (str, os.PathLike)):
-        path = DEFAULT_STOPWORDS if stopwords == "default" else Path(stopwords)
-        if not path.is_file():
-            raise FramingError("stopword list not found", path=path,
-                               fix="pass a file with one word per line, or stopwords=None")
-        lines = path.read_text(encoding="utf-8").splitlines()
-        words = [line.split("#", 1)[0].strip() for line in lines]
-    else:
-        words = list(stopwords)
-    return frozenset(normalize(w) for w in words if w)
+def words_and_spellings(text, stopwords=frozenset(), min_length=2):
+    """``(term, word as written)`` for the words of ``text``: normalised words of at least
+    ``min_length`` letters (numbers are not terms), and each one's spelling in the text."""
+    return [(term, text[a:b]) for term, a, b in
+            tokenize(text, normalize=True, words_only=True, numbers=False, min_length=min_length,
+                     stopwords=stopwords, spans=True)]
 
 
 def _as_counts(counts, name):
     series = counts if isinstance(counts, pd.Series) else pd.Series(counts)
     series = series.astype(float)
     if (series < 0).any() or series.isna().any():
-        raise ValueError(f"{name} must hold non-negative counts")
+        raise ParameterError(f"{name} must hold non-negative counts")
     return series.groupby(level=0).sum()
 
 
@@ -144,15 +89,15 @@ def log_odds_dirichlet(counts_a, counts_b, *, prior=None, a0=None):
         alpha = pooled
     elif np.isscalar(prior):
         if not prior > 0:
-            raise ValueError("a flat prior must be a positive pseudo-count")
+            raise ParameterError("a flat prior must be a positive pseudo-count")
         alpha = pd.Series(float(prior), index=vocab)
     else:
         alpha = _as_counts(prior, "prior").reindex(vocab, fill_value=0.0) + pooled
     if (alpha <= 0).any():
-        raise ValueError("every term needs a positive prior; drop terms with zero counts")
+        raise ParameterError("every term needs a positive prior; drop terms with zero counts")
     if a0 is not None:
         if not a0 > 0:
-            raise ValueError("a0 must be positive")
+            raise ParameterError("a0 must be positive")
         alpha = alpha * (a0 / alpha.sum())
     total = alpha.sum()
     n_a, n_b = a.sum(), b.sum()
@@ -178,9 +123,10 @@ def term_counts(docs, by="outlet", *, text="text", tokenizer=None, stopwords=Non
     by : str or None, default "outlet"
     text : str, default "text"
     tokenizer : callable, optional
-        ``str -> list of str``; default :func:`tokenize`.
+        ``str -> list of str``; default: the normalised words of 2 or more letters of
+        :func:`framing.text.tokenize`.
     stopwords : None, "default", path or iterable
-        See :func:`load_stopwords`; applied after the tokenizer.
+        See :func:`framing.text.load_stopwords`; applied after the tokenizer.
 
     Returns
     -------
@@ -199,7 +145,7 @@ def _count(docs, by, text, tokenizer, stopwords):
         counter = Counter()
         for doc in group[text]:
             if tokenizer is None:
-                pairs = list(_words(doc, stopwords=stop))
+                pairs = words_and_spellings(doc, stop)
                 spellings.update(pairs)
                 counter.update(term for term, _ in pairs)
             else:
@@ -229,9 +175,10 @@ def distinctive_terms(docs, by="outlet", *, reference="rest", text="text", token
         every other group against that one (the reference gets no rows of its own).
     text : str, default "text"
     tokenizer : callable, optional
-        ``str -> list of str``; default :func:`tokenize` (normalised words of 2+ letters).
+        ``str -> list of str``; default: the normalised words of 2 or more letters of
+        :func:`framing.text.tokenize`.
     stopwords : None, "default", path or iterable, default None
-        Words to leave out (:func:`load_stopwords`).
+        Words to leave out (:func:`framing.text.load_stopwords`).
     min_count : int, default 5
         Keep terms seen at least this often in the group and its reference together. Filtering
         happens after the estimates, so ``n_i``, ``n_j`` and the prior use every token.
@@ -261,12 +208,12 @@ def distinctive_terms(docs, by="outlet", *, reference="rest", text="text", token
     groups = list(counts.columns)
     if reference in (None, "rest"):
         if len(groups) < 2:
-            raise FramingError(f"distinctive terms need at least two groups in {by!r}, found "
+            raise SchemaError(f"distinctive terms need at least two groups in {by!r}, found "
                                f"{len(groups)}", key=by)
         pairs = [(g, "rest", counts.drop(columns=g).sum(axis=1)) for g in groups]
     else:
         if reference not in groups:
-            raise FramingError(f"reference group {reference!r} not found in {by!r}", key=by,
+            raise ParameterError(f"reference group {reference!r} not found in {by!r}", key=by,
                                fix=f"use 'rest' or one of {groups}")
         pairs = [(g, reference, counts[reference]) for g in groups if g != reference]
     parts = []

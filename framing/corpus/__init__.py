@@ -6,9 +6,17 @@
 """
 
 from .dates import DateMention, find_dates, parse_date
-from .load import iter_corpus, load_corpus
+from .load import (
+    is_streamable,
+    iter_corpus,
+    iter_raw_jsonl,
+    jsonl_chunk_frame,
+    load_corpus,
+    mark_duplicates,
+)
 from .metadata import extract_metadata
 from .notes import CorpusWarning
+from .select import select_mentions
 from .summary import corpus_summary, format_summary
 
 __all__ = [
@@ -18,7 +26,12 @@ __all__ = [
     "extract_metadata",
     "find_dates",
     "format_summary",
+    "is_streamable",
     "iter_corpus",
+    "iter_raw_jsonl",
+    "jsonl_chunk_frame",
     "load_corpus",
+    "mark_duplicates",
     "parse_date",
+    "select_mentions",
 ]

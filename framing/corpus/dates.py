@@ -23,6 +23,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..text.charsets import BASIC_LETTER_CLASS
+
 _MONTHS = {
     1: ("يناير", "كانون الثاني", "جانفي"),
     2: ("فبراير", "شباط", "فيفري"),
@@ -63,7 +65,7 @@ def _alternation(words):
 
 _MONTH_OF = {_fold(name): month for month, names in _MONTHS.items() for name in names}
 _DAYS_AFTER = {_fold(word): days for word, days in _RELATIVE.items()}
-_MONTH = f"(?:{_alternation(_MONTH_OF)})(?![\u0621-\u064a])"
+_MONTH = f"(?:{_alternation(_MONTH_OF)})(?![{BASIC_LETTER_CLASS}])"
 _DATE_RE = re.compile(
     rf"(?:(?P<rel>{_alternation(_DAYS_AFTER)})\s+)?"
     rf"(?:(?:يوم\s+)?(?P<weekday>{_alternation(_WEEKDAYS)})\s*[،,]?\s+)?"

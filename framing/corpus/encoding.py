@@ -17,6 +17,7 @@ import html
 import re
 
 from ..errors import CorpusError
+from ..text.charsets import is_arabic_letter
 
 # C0 control bytes other than tab, line feed, vertical tab, form feed and carriage return:
 # they do not occur in text files.
@@ -26,17 +27,13 @@ _MIN_ARABIC_SHARE = 0.5
 _SAMPLE_CHARS = 100_000  # enough to tell Arabic from other text; keeps big files quick
 
 
-def _is_arabic_letter(ch):
-    return "\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3"
-
-
 def mostly_arabic(text, min_share=_MIN_ARABIC_SHARE):
     """Whether at least ``min_share`` of the letters in ``text`` (its first 100,000 characters)
     are Arabic letters."""
     letters = [ch for ch in text[:_SAMPLE_CHARS] if ch.isalpha()]
     if not letters:
         return False
-    return sum(map(_is_arabic_letter, letters)) / len(letters) >= min_share
+    return sum(map(is_arabic_letter, letters)) / len(letters) >= min_share
 
 
 def _line_of(data, offset):

@@ -242,7 +242,7 @@ def _natural_key(doc_id):
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), doc_id
 
 
-def _duplicates(doc_ids, texts, notes, seen=None):
+def mark_duplicates(doc_ids, texts, notes=None, seen=None):
     """``duplicate_of`` for each document: the first doc_id with the same stripped text.
 
     ``seen`` (digest -> doc_id) carries what earlier chunks of a streamed corpus held; it keeps
@@ -255,7 +255,7 @@ def _duplicates(doc_ids, texts, notes, seen=None):
         out.append(first.setdefault(key, doc_id) if text.strip() else "")
     out = [f if f != d else "" for f, d in zip(out, doc_ids)]
     dups = [i for i, f in enumerate(out) if f]
-    if dups:
+    if dups and notes is not None:
         notes.warn(f"{len(dups)} document(s) repeat the text of an earlier one (e.g. "
                    f"{doc_ids[dups[0]]} = {out[dups[0]]}); kept, and marked in duplicate_of")
     return out
@@ -287,7 +287,7 @@ def _finish(frame, extras, notes, *, extract_metadata, source, seen=None):
     col["repeated_title"] = [has_repeated_title(t) for t in col["text"]]
     col.update({f"{field}_source": values for field, values in sources.items()})
     col["encoding"] = _strings(frame["encoding"])
-    col["duplicate_of"] = _duplicates(col["doc_id"], col["text"], notes, seen)
+    col["duplicate_of"] = mark_duplicates(col["doc_id"], col["text"], notes, seen)
     col["path"] = _strings(frame["path"])
     empty = [i for i, t in enumerate(col["text"]) if not t.strip()]
     if empty:

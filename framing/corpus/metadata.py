@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..text.charsets import BASIC_LETTER_CLASS as _L
 from .dates import find_dates
 
 _HEAD_LINES = 6  # how far from the top a masthead, byline, date line or dateline may sit
@@ -42,7 +43,7 @@ _FINAL_PUNCT = tuple(".!?؟…،,:;؛")
 # "كتب" and the like need a colon or dash ("كتب الرئيس رسالة" is a sentence); "بقلم" does not.
 _BYLINE_RE = re.compile(r"^(?:(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير)\s*[:：\-–—]|بقلم\s*[:：\-–—]?)"
                         r"\s*(?P<name>\S.*)$")
-_DATELINE_RE = re.compile(r"^\(?(?P<place>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\)?"
+_DATELINE_RE = re.compile(rf"^\(?(?P<place>[{_L}]+(?:\s+[{_L}]+){{0,2}})\)?"
                           r"\s*[–—-]\s+\S")
 _URL_RE = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
 _MASTHEAD_SEP = " | "

@@ -6,11 +6,9 @@ import os
 import sys
 import warnings
 
+from ..errors import CorpusWarning
+
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-
-
-class CorpusWarning(UserWarning):
-    """Something in the corpus that the loader worked around but the user should know about."""
 
 
 def _caller_stacklevel():

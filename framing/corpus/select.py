@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..codebook.load import Cue
+from ..text.match import Cue, CueMatcher, Entry
 from ..text.normalize import normalize
 
 # A default selection for Libya coverage: the country, its people, main cities and leaders.
@@ -39,10 +39,7 @@ def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hi
     >>> select_mentions(df)["doc_id"].tolist()
     ['a']
     """
-    from ..features.matcher import CueMatcher, Entry
-
-    matcher = CueMatcher(Entry("term", None, Cue(t, 1.0, tuple(normalize(t).split())))
-                         for t in terms)
+    matcher = CueMatcher(Entry("term", None, Cue.from_text(t)) for t in terms)
     cols = [c for c in columns if c in corpus]
     text = [""] * len(corpus)
     for c in cols:  # column by column: much faster than a row-wise join

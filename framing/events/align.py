@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..compare.actors import actor_label_table
 from ..errors import FramingError
-from ..text import normalize
+from ..text.normalize import normalize
 from ..text.sentences import split_sentences
 from ..text.tokens import WORD_RE
 

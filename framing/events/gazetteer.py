@@ -19,11 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..codebook.load import Cue
 from ..codebook.yamlsrc import load_yaml
 from ..errors import FramingError
-from ..features.matcher import CueMatcher, Entry, longest_per_group
-from ..text import normalize
+from ..text.match import Cue, CueMatcher, Entry, longest_per_group
+from ..text.normalize import normalize
 
 DEFAULT_GAZETTEER = "places-ar"
 PLACE_COLUMNS = ["place", "name", "kind", "country", "variants"]
@@ -95,9 +94,7 @@ class Gazetteer:
     def __post_init__(self):
         entries = []
         for pid, variants in zip(self.places["place"], self.places["variants"]):
-            for v in variants:
-                words = tuple(normalize(v).split())
-                entries.append(Entry("place", pid, Cue(v, 1.0, words)))
+            entries += [Entry("place", pid, Cue.from_text(v)) for v in variants]
         self._matcher = CueMatcher(entries)
 
     def find(self, text, normalized=False):

@@ -34,8 +34,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
-from ..analyze import check_corpus
-from ..errors import FramingError
+from .. import schema
+from ..errors import DataWarning, FramingError
 from .gazetteer import Gazetteer, load_gazetteer
 from .leads import article_leads
 from .similarity import PairScorer, adjust_for_dates, day_numbers
@@ -73,7 +73,7 @@ def _actor_sets(analysis, leads):
     ev = getattr(analysis, "evidence", None)
     if ev is None or not len(ev) or not {"doc_id", "field", "start"} <= set(ev.columns):
         return {}
-    ev = ev.loc[ev["field"].astype(str).str.startswith("actor:"), ["doc_id", "field", "start"]]
+    ev = ev.loc[ev["field"].astype(str).str.startswith(schema.prefix(schema.ACTOR)), ["doc_id", "field", "start"]]
     ev = ev.assign(doc_id=ev["doc_id"].astype(str)).merge(leads[["doc_id", "lead_end"]],
                                                          on="doc_id")
     ev = ev.loc[ev["start"] < ev["lead_end"]]
@@ -188,7 +188,7 @@ def group_events(corpus, analysis=None, *, window_days=2, event_threshold=0.25,
     corpus : pandas.DataFrame
         ``doc_id`` and ``text``; ``title`` and ``date`` (ISO ``YYYY-MM-DD``) when known, as
         returned by :func:`framing.corpus.load_corpus`.
-    analysis : framing.analyze.Analysis, optional
+    analysis : framing.Analysis, optional
         Adds the codebook actors named in each lead to the places.
     window_days : int or None, default 2
         Articles dated more than this many days apart are never the same event.
@@ -229,7 +229,7 @@ def group_events(corpus, analysis=None, *, window_days=2, event_threshold=0.25,
     >>> events = group_events(load_corpus("seeds"))              # doctest: +SKIP
     >>> events.groupby("story_id").event_id.nunique()            # doctest: +SKIP
     """
-    check_corpus(corpus)
+    schema.check_corpus(corpus)
     _check_params(window_days, event_threshold, undated_threshold, story_threshold,
                   story_window_days, entity_weight, lead_words)
     if not len(corpus):
@@ -247,7 +247,7 @@ def group_events(corpus, analysis=None, *, window_days=2, event_threshold=0.25,
     if bad.any():
         warnings.warn(f"{int(bad.sum())} date(s) are not ISO YYYY-MM-DD (e.g. doc_id "
                       f"{docs['doc_id'][bad].iloc[0]}); those articles are treated as undated",
-                      stacklevel=2)
+                      DataWarning, stacklevel=2)
 
     leads = article_leads(docs, lead_words)
     actors = _actor_sets(analysis, leads)

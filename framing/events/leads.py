@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..text import normalize
+from ..text.normalize import normalize
 from ..text.sentences import split_sentences
 from ..text.tokens import WORD_RE
 

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .extract import CompiledCodebook, analyze_document
+from .compiled import CompiledCodebook
+from .extract import analyze_document
 
 
 class CodebookFeaturizer(TransformerMixin, BaseEstimator):

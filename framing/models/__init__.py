@@ -21,10 +21,10 @@ from .classifiers import (
 from .evaluation import CVResult, compare_models, cross_validate_text, group_folds
 from .persist import data_hash, load_model, save_model
 from .persuasion import evaluate_persuasion, read_armpro, train_persuasion
-from .topics import TopicModel, arabic_stopwords, frame_packages, topic_network
+from .topics import TopicModel, frame_packages, topic_network
 
 __all__ = [
-    "CVResult", "CalibrateIfEnough", "TopicModel", "arabic_stopwords", "char_ngram_features",
+    "CVResult", "CalibrateIfEnough", "TopicModel", "char_ngram_features",
     "compare_models", "cross_validate_text", "data_hash", "evaluate_persuasion",
     "export_for_annotation", "frame_packages", "group_folds", "informativeness", "is_multilabel",
     "load_model", "make_lexical_baseline", "make_majority_baseline", "make_text_classifier",

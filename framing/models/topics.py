@@ -12,8 +12,6 @@ Everything is seeded: the same texts and parameters give the same tables.
 
 from __future__ import annotations
 
-from importlib import resources
-
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -22,44 +20,13 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import FramingError
-from ..text.clitics import PROCLITICS
+from ..errors import FramingError, check_choice
+from ..text.clitics import strip_article
 from ..text.normalize import normalize
+from ..text.stopwords import load_stopwords
 from ..text.tokens import tokenize
 
 METHODS = ("nmf", "lda")
-
-
-def arabic_stopwords():
-    """The packaged Arabic stop-word list (stopwords-iso, MIT), normalised like the texts.
-
-    Returns
-    -------
-    frozenset of str
-    """
-    text = (resources.files("framing") / "data" / "stopwords" / "stopwords-ar.txt").read_text(
-        encoding="utf-8")
-    return frozenset(normalize(w).strip() for w in text.splitlines() if w.strip())
-
-
-# Proclitic chains that end in the article (ال, وال, بال, فال, كال, وبال, ..., لل, ولل): stripping
-# them is safe, unlike a bare و ب ل ف ك, which begins many words (وزير, بنك, لبنان, فريق).
-_ARTICLE_CHAINS = tuple(sorted((p for p in PROCLITICS if p.endswith(("ال", "لل"))), key=len,
-                               reverse=True))
-
-
-def strip_article_chain(word, min_stem=3):
-    """Remove a leading article with its attached conjunction/preposition.
-
-    Examples
-    --------
-    >>> strip_article_chain("والحكومة"), strip_article_chain("للجيش"), strip_article_chain("الله")
-    ('حكومة', 'جيش', 'الله')
-    """
-    for prefix in _ARTICLE_CHAINS:
-        if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
-            return word[len(prefix):]
-    return word
 
 
 class ArabicTokenizer:
@@ -72,7 +39,8 @@ class ArabicTokenizer:
     stopwords : collection of str
         Normalised stop words; checked before and after stripping (``والتي`` -> ``التي``).
     strip_articles : bool, default True
-        Remove the article with its attached particles (:func:`strip_article_chain`), so that
+        Remove the article with its attached particles (:func:`framing.text.clitics.strip_article`
+        with ``particles=True``), so that
         ``والحكومة`` and ``حكومة`` are one term. Pronoun suffixes are kept: too many words end in
         the same letters.
     """
@@ -83,11 +51,10 @@ class ArabicTokenizer:
 
     def __call__(self, text):
         out = []
-        for word, _, _ in tokenize(normalize(text), words_only=True):
-            if len(word) < 2 or word[0].isdigit() or word in self.stopwords:
-                continue
+        for word in tokenize(text, normalize=True, words_only=True, numbers=False, min_length=2,
+                             stopwords=self.stopwords):
             if self.strip_articles:
-                word = strip_article_chain(word)
+                word = strip_article(word, 3, particles=True)
                 if word in self.stopwords:
                     continue
             out.append(word)
@@ -108,7 +75,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Ignore terms in a larger share of documents.
     max_features : int, optional
     stopwords : "arabic", collection of str or None, default "arabic"
-        The packaged list (:func:`arabic_stopwords`), your own, or none.
+        The packaged list (:func:`framing.text.load_stopwords`), your own, or none.
     extra_stopwords : collection of str, default ()
         Added to the list (normalised), e.g. outlet names or boilerplate.
     strip_articles : bool, default True
@@ -151,7 +118,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             if self.stopwords != "arabic":
                 raise FramingError(f"unknown stop-word list {self.stopwords!r}",
                                    fix='use "arabic", a list of words, or None')
-            base = arabic_stopwords()
+            base = load_stopwords("default")
         else:
             base = frozenset(normalize(w) for w in self.stopwords)
         return base | {normalize(w) for w in self.extra_stopwords}
@@ -162,8 +129,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return self
 
     def fit_transform(self, X, y=None):
-        if self.method not in METHODS:
-            raise FramingError(f"unknown topic method {self.method!r}", fix="use nmf or lda")
+        check_choice("method", self.method, METHODS)
         texts = _texts(X)
         vec_class = TfidfVectorizer if self.method == "nmf" else CountVectorizer
         tokenizer = ArabicTokenizer(self._stopword_set(), self.strip_articles)

@@ -1,8 +1,10 @@
 """Paper figures with Arabic text done right: joined letters, right to left, fonts embedded.
 
-Figures (each returns a :class:`matplotlib.figure.Figure`)
-    :func:`outlet_topic_heatmap`, :func:`stance_by_outlet`, :func:`tone_over_time`,
-    :func:`actor_labels_by_outlet`, :func:`distinctive_terms_plot`, :func:`event_panel`
+Figures (each returns a :class:`matplotlib.figure.Figure`, one module each)
+    :func:`outlet_topic_heatmap` (:mod:`.heatmap`), :func:`stance_by_outlet` (:mod:`.stance`),
+    :func:`tone_over_time` (:mod:`.tone`), :func:`actor_labels_by_outlet` (:mod:`.actors`),
+    :func:`distinctive_terms_plot` (:mod:`.terms`), :func:`event_panel` (:mod:`.events`); their
+    shared layout is :mod:`.layout`.
 The whole set of a run
     :func:`make_figures`
 Style and saving
@@ -14,6 +16,25 @@ Arabic text
 Labels
     :func:`label` (English / Arabic names of the DESIGN.md fields)
 
+Common parameters of the figure functions
+-----------------------------------------
+by : str, optional
+    The group column; default the table's first column (``outlet`` for ``by="outlet"``).
+lang : {"en", "ar"}, default "en"
+    Language of axis labels and category names. ``"ar"`` also mirrors the layout for a
+    right-to-left reader: category labels on the right, outlets and panels ordered right to
+    left (time still runs left to right, as in Arabic newspapers' charts).
+width : {"single", "double"} or float, default "double"
+    3.5 in (one column) or 7.2 in (two columns); heights follow the content.
+labels : mapping, optional
+    Overrides for :func:`framing.plots.labels.label` (``{"stance:haftar": "Haftar"}``).
+arabic_font : {"sans", "naskh"}, default "sans"
+    Noto Sans Arabic or Noto Naskh Arabic (both shipped).
+
+Arabic text (outlet names, terms, actor labels) is passed to matplotlib through
+:func:`framing.plots.arabic.arabic_display`, so it is joined and right to left on every
+matplotlib version.
+
 Examples
 --------
 >>> import pandas as pd
@@ -23,17 +44,15 @@ Examples
 """
 
 from .arabic import arabic_display, has_arabic, isolate, matplotlib_shapes_text, shape_plain
-from .figures import (
-    actor_labels_by_outlet,
-    distinctive_terms_plot,
-    event_panel,
-    outlet_topic_heatmap,
-    stance_by_outlet,
-    tone_over_time,
-)
+from .actors import actor_labels_by_outlet
+from .events import event_panel
 from .fonts import font_family, font_path, register_fonts
+from .heatmap import outlet_topic_heatmap
 from .labels import label
-from .make import FigureSkippedWarning, make_figures
+from .make import make_figures
+from .stance import stance_by_outlet
+from .terms import distinctive_terms_plot
+from .tone import tone_over_time
 from .style import (
     CONNOTATION_COLORS,
     OKABE_ITO,
@@ -48,7 +67,7 @@ from .style import (
 
 __all__ = [
     "outlet_topic_heatmap", "stance_by_outlet", "tone_over_time", "actor_labels_by_outlet",
-    "distinctive_terms_plot", "event_panel", "make_figures", "FigureSkippedWarning",
+    "distinctive_terms_plot", "event_panel", "make_figures",
     "figure_style", "figure_width", "save_figure", "WIDTHS", "OKABE_ITO", "PALETTE",
     "STANCE_COLORS", "TONE_COLORS", "CONNOTATION_COLORS",
     "arabic_display", "matplotlib_shapes_text", "shape_plain", "has_arabic", "isolate",

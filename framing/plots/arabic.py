@@ -18,21 +18,15 @@ from __future__ import annotations
 import functools
 
 import arabic_reshaper
-import regex
 from bidi import get_display
 
+from ..errors import check_choice
+from ..text.charsets import DISPLAY_CONTROLS, FSI, LRM, PDI, RLM, has_arabic
 from .fonts import font_path
 
-_ARABIC = regex.compile(r"\p{Arabic}")
-_MARKS = {"ltr": "\u200e", "rtl": "\u200f"}  # LRM, RLM: set the paragraph direction
-_FSI, _PDI = "\u2068", "\u2069"
-_CONTROLS = str.maketrans("", "", "\u200e\u200f\u2066\u2067\u2068\u2069")
+_MARKS = {"ltr": LRM, "rtl": RLM}  # set the paragraph direction
+_CONTROLS = str.maketrans("", "", DISPLAY_CONTROLS)
 _PAIRS = {")": "(", "]": "[", "}": "{", ">": "<", "»": "«", "›": "‹"}
-
-
-def has_arabic(text):
-    """Whether ``text`` contains an Arabic-script character."""
-    return bool(_ARABIC.search(text))
 
 
 def _probe():
@@ -84,7 +78,7 @@ def isolate(text):
     Arabic name keeps its right-to-left order and the count stays on the side the paragraph
     direction puts it.
     """
-    return f"{_FSI}{text}{_PDI}"
+    return f"{FSI}{text}{PDI}"
 
 
 def shape_plain(text, base=None):
@@ -156,10 +150,8 @@ def arabic_display(text, target="matplotlib", base=None):
     >>> arabic_display("Libya 2025", "plain")
     'Libya 2025'
     """
-    if target not in ("matplotlib", "plain"):
-        raise ValueError(f"target must be 'matplotlib' or 'plain', not {target!r}")
-    if base not in (None, "ltr", "rtl"):
-        raise ValueError(f"base must be None, 'ltr' or 'rtl', not {base!r}")
+    check_choice("target", target, ("matplotlib", "plain"))
+    check_choice("base", base, (None, "ltr", "rtl"))
     text = str(text)
     if target == "matplotlib" and matplotlib_shapes_text():
         return _MARKS[base] + text if base else text

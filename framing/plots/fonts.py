@@ -13,6 +13,8 @@ from pathlib import Path
 
 from matplotlib import font_manager
 
+from ..errors import ParameterError, check_choice
+
 FONT_DIR = Path(__file__).resolve().parents[1] / "data" / "fonts"
 FAMILIES = {"sans": "Noto Sans Arabic", "naskh": "Noto Naskh Arabic"}
 _FILES = {
@@ -40,7 +42,7 @@ def font_path(style="sans", weight="regular"):
     try:
         return FONT_DIR / _FILES[(style, weight)]
     except KeyError:
-        raise ValueError(f"no shipped font for style={style!r}, weight={weight!r}; "
+        raise ParameterError(f"no shipped font for style={style!r}, weight={weight!r}; "
                          f"styles: {sorted(FAMILIES)}, weights: regular, bold") from None
 
 
@@ -68,6 +70,5 @@ def font_family(style="sans"):
     Noto Arabic fonts carry Arabic letters, digits and common punctuation but no Latin letters;
     matplotlib (>= 3.6) falls back glyph by glyph along this list.
     """
-    if style not in FAMILIES:
-        raise ValueError(f"style must be one of {sorted(FAMILIES)}, not {style!r}")
+    check_choice("style", style, tuple(sorted(FAMILIES)))
     return [FAMILIES[style], LATIN_FAMILY]

@@ -7,6 +7,8 @@ anything, e.g. ``{"stance:haftar": "Haftar"}``.
 
 from __future__ import annotations
 
+from ..errors import check_choice
+
 LANGS = ("en", "ar")
 
 LABELS = {
@@ -100,8 +102,7 @@ def label(key, lang="en", overrides=None):
     >>> label("topic:water_rights"), label("actor:ahmed_maiteeq")
     ('Water rights', 'Ahmed Maiteeq')
     """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be 'en' or 'ar', not {lang!r}")
+    check_choice("lang", lang, LANGS)
     if overrides and key in overrides:
         return str(overrides[key])
     if key in LABELS:

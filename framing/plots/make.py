@@ -9,17 +9,18 @@ from pathlib import Path
 import pandas as pd
 
 from .. import compare
-from ..errors import FramingError
+from ..errors import FigureSkippedWarning, FramingError, ParameterError
 from ..io import write_table
-from . import figures
-from .style import save_figure
-
+from .actors import actor_labels_by_outlet
+from .events import event_panel
+from .heatmap import outlet_topic_heatmap
+from .layout import check_lang
+from .stance import stance_by_outlet
+from .style import figure_width, save_figure
+from .terms import distinctive_terms_plot
+from .tone import tone_over_time
 
 _SAFE = re.compile(r"[^\w.-]+")  # characters not wanted in a file name (Arabic letters are fine)
-
-
-class FigureSkippedWarning(UserWarning):
-    """A figure was not drawn because the data cannot support it (the message says why)."""
 
 
 def _docs_table(articles, sentences, docs, by):
@@ -58,7 +59,7 @@ def _event_title(articles, ids, event_id):
 
 def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, events=None,
                  by="outlet", lang="en", width="double", formats=("pdf", "png", "svg"),
-                 freq="auto", n_terms=10, stopwords=None, n_boot=2000, seed=0, min_n=10,
+                 freq="auto", n_terms=10, stopwords=None, n_boot=2000, random_state=0, min_n=10,
                  arabic_font="sans", write_data=True, max_events=6):
     """Draw and save every figure the tables support; skip the others with a warning.
 
@@ -93,8 +94,8 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         Terms per outlet in the distinctive-terms figure.
     stopwords : None, "default", path or iterable
         Passed to :func:`framing.compare.distinctive_terms`.
-    n_boot, seed, min_n
-        Bootstrap replicates, seed, and small-sample threshold.
+    n_boot, random_state, min_n
+        Bootstrap replicates, seed of the bootstrap, and small-sample threshold.
     arabic_font : {"sans", "naskh"}, default "sans"
     write_data : bool, default True
         Also write each figure's data as ``<stem>.csv``, so that every number in a figure can
@@ -105,32 +106,34 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     list of pathlib.Path
         Every file written (figures, then their data), in figure order.
     """
+    check_lang(lang)
+    figure_width(width)  # parameter mistakes are errors, not skipped figures
     out_dir = Path(out_dir)
     style = dict(lang=lang, width=width, arabic_font=arabic_font)
-    boot = dict(n_boot=n_boot, seed=seed, min_n=min_n)
+    boot = dict(n_boot=n_boot, random_state=random_state, min_n=min_n)
 
     def topics():
         shares = compare.topic_shares(articles, by, **boot)
-        return shares, figures.outlet_topic_heatmap(shares, min_n=min_n, **style)
+        return shares, outlet_topic_heatmap(shares, min_n=min_n, **style)
 
     def stance():
         dist = compare.stance_distribution(articles, by=by, **boot)
-        return dist, figures.stance_by_outlet(dist, min_n=min_n, **style)
+        return dist, stance_by_outlet(dist, min_n=min_n, **style)
 
     def tone():
         series = compare.tone_over_time(articles, freq, by, **{**boot, "n_boot": min(n_boot, 1000)})
-        return series, figures.tone_over_time(series, **style)
+        return series, tone_over_time(series, **style)
 
     def actor_labels():
         if actors is None or actors.empty:
             raise FramingError("no actors table given or it is empty")
         table = compare.actor_label_table(actors, articles, by)
-        return table, figures.actor_labels_by_outlet(table, **style)
+        return table, actor_labels_by_outlet(table, **style)
 
     def terms():
         table = compare.distinctive_terms(_docs_table(articles, sentences, docs, by), by,
                                           stopwords=stopwords)
-        return table, figures.distinctive_terms_plot(table, n_terms, **style)
+        return table, distinctive_terms_plot(table, n_terms, **style)
 
     jobs = [("topics_by_outlet", topics), ("stance_by_outlet", stance),
             ("tone_over_time", tone), ("actor_labels_by_outlet", actor_labels),
@@ -157,7 +160,7 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
 
             def event(ids=ids, event_id=event_id):
                 profile = compare.event_profile(articles, actors, ids, by)
-                return profile, figures.event_panel(profile, title=_event_title(articles, ids, event_id),
+                return profile, event_panel(profile, title=_event_title(articles, ids, event_id),
                                                     **style)
 
             jobs.append((f"event_{_SAFE.sub('_', str(event_id))}", event))
@@ -166,6 +169,8 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     for stem, job in jobs:
         try:
             data, fig = job()
+        except ParameterError:
+            raise
         except FramingError as exc:
             warnings.warn(f"figure {stem} skipped: {exc}", FigureSkippedWarning, stacklevel=2)
             continue

@@ -17,6 +17,7 @@ from pathlib import Path
 import matplotlib as mpl
 from cycler import cycler
 
+from ..errors import ParameterError
 from ..io import atomic_path
 from .fonts import font_family, register_fonts
 
@@ -53,7 +54,7 @@ def figure_width(width):
     try:
         return WIDTHS[width]
     except KeyError:
-        raise ValueError(f"width must be 'single', 'double' or inches, not {width!r}") from None
+        raise ParameterError(f"width must be 'single', 'double' or inches, not {width!r}") from None
 
 
 def rc_params(arabic_font="sans", base_size=8):

@@ -32,18 +32,29 @@ ENCLITICS = frozenset(("", "ا", *PRONOUN_SUFFIXES))
 ARTICLE = "ال"
 
 
-def strip_article(word, min_stem=2):
-    """Remove a leading article ``ال`` when enough of the word remains.
+# Proclitic chains that end in the article (ال, وال, بال, فال, كال, وبال, ..., لل, ولل), longest
+# first: stripping them is safe, unlike a bare و ب ل ف ك, which begins many words (وزير, بنك,
+# لبنان, فريق).
+_ARTICLE_CHAINS = tuple(sorted((p for p in PROCLITICS if p.endswith((ARTICLE, "لل"))), key=len,
+                               reverse=True))
+
+
+def strip_article(word, min_stem=2, particles=False):
+    """Remove a leading article ``ال`` when at least ``min_stem`` letters remain.
+
+    With ``particles=True`` the article goes with the conjunctions and prepositions attached to
+    it (``وال``, ``بال``, ``لل`` ...), so that ``والحكومة`` and ``حكومة`` are one term.
 
     Examples
     --------
-    >>> strip_article("الانتخابات")
-    'انتخابات'
-    >>> strip_article("الى")
-    'الى'
+    >>> strip_article("الانتخابات"), strip_article("الى")
+    ('انتخابات', 'الى')
+    >>> [strip_article(w, 3, particles=True) for w in ("والحكومة", "للجيش", "الله", "وزير")]
+    ['حكومة', 'جيش', 'الله', 'وزير']
     """
-    if word.startswith(ARTICLE) and len(word) - 2 >= min_stem:
-        return word[2:]
+    for prefix in (_ARTICLE_CHAINS if particles else (ARTICLE,)):
+        if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
+            return word[len(prefix):]
     return word
 
 

@@ -26,6 +26,28 @@ SCOPE_BREAKERS = frozenset({".", "،", ",", "؛", ";", ":", "؟", "?", "!", "(",
                             normalize("و") })
 
 
+# Tokens that end a clause for stance cues: an evaluative cue counts only in its target's clause.
+CLAUSE_BREAKERS = frozenset({"،", ",", "؛", ";", ":", normalize("حيث"), normalize("بينما"),
+                             normalize("لكن"), normalize("لكنها"), normalize("لكنه"),
+                             normalize("غير أن")})
+
+
+def clause_ids(tokens):
+    """Clause number of each token of a sentence (a breaker starts a new clause).
+
+    Examples
+    --------
+    >>> clause_ids(["دعم", "الانتخابات", "،", "لكن", "رفض"])
+    [0, 0, 1, 2, 2]
+    """
+    out, n = [], 0
+    for t in tokens:
+        if t in CLAUSE_BREAKERS:
+            n += 1
+        out.append(n)
+    return out
+
+
 def find_negator(tokens, index, window=3, negators=NEGATORS):
     """Return the index of a negator governing ``tokens[index]``, or ``None``.
 

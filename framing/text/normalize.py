@@ -49,18 +49,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .charsets import DIACRITICS, INVISIBLES, LINE_BREAKS, TATWEEL, WORD_MARKS
+
 STEPS = (
     "bidi", "nfkc", "diacritics", "tatweel", "alef", "hamza", "ya", "taa_marbuta",
     "persian", "digits", "symbols", "spaces", "lower",
 )
 DEFAULT_STEPS = {step: step != "taa_marbuta" for step in STEPS}
 
-_BIDI = set(map(chr, [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD, 0x2060,
-                      *range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
-_DIACRITICS = set(map(chr, [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
-                            *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE)]))
 _SINGLE = {
-    "tatweel": {"\u0640": ""},
+    "tatweel": {TATWEEL: ""},
     "alef": {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"},
     "hamza": {"ؤ": "ء", "ئ": "ء"},
     "ya": {"ى": "ي"},
@@ -70,18 +68,17 @@ _SINGLE = {
                **{chr(0x06F0 + i): str(i) for i in range(10)}},
 }
 _KEEP_WHITESPACE = {"\n", "\r"}
-_LINE_BREAKS = {"\u2028", "\u2029", "\x85", "\x0b", "\x0c"}
 
 
 def _map_char(c, steps):
     """Map one character through the enabled steps once."""
-    if steps["bidi"] and c in _BIDI:
+    if steps["bidi"] and c in INVISIBLES:
         return ""
     if steps["nfkc"]:
         c = unicodedata.normalize("NFKC", c)
     out = []
     for ch in c:
-        if steps["diacritics"] and ch in _DIACRITICS:
+        if steps["diacritics"] and ch in DIACRITICS:
             continue
         for step, table in _SINGLE.items():
             if steps[step] and ch in table:
@@ -92,7 +89,7 @@ def _map_char(c, steps):
         cat = unicodedata.category(ch)
         if steps["symbols"] and (cat in ("So", "Co", "Cn") or ch == "\ufffd"):
             ch = " "
-        elif steps["spaces"] and ch in _LINE_BREAKS:
+        elif steps["spaces"] and ch in LINE_BREAKS:
             ch = "\n"  # phrases never match across a line break
         elif steps["spaces"] and ch not in _KEEP_WHITESPACE and (cat == "Zs" or ch.isspace()):
             ch = " "
@@ -233,8 +230,7 @@ class ArabicNormalizer:
 def _removed_word_marks(text, lens):
     marks = np.zeros(len(text) + 1, dtype=bool)
     for i in np.flatnonzero(lens == 0):
-        ch = text[i]
-        marks[i] = ch in _DIACRITICS or ch == "\u0640"
+        marks[i] = text[i] in WORD_MARKS
     return marks
 
 

@@ -1,8 +1,22 @@
-"""Tokenisation of (normalised) Arabic text with character offsets.
+"""The tokenizer of the toolkit: words, numbers and punctuation with character offsets.
 
-Tokens are runs of letters (with marks), numbers (``3.5``, ``1,000``) or single punctuation
-characters. Offsets are into the string given, so tokenising a normalised text and mapping with
-:meth:`framing.text.NormalizedText.to_original` gives positions in the original article.
+One definition serves every stage -- codebook features, distinctive terms, events, topic models:
+
+- a *word* is a run of letters together with the combining marks written on them (harakat stay
+  inside their word when the text is not normalised);
+- a *number* is a run of digits with inner separators (``3.5``, ``1,000``);
+- any other character that is not a space is a one-character *punctuation* token.
+
+Offsets are into the string given; with ``normalize=True`` the text is normalised first
+(:mod:`framing.text.normalize`) and offsets still point into the original text.
+
+Examples
+--------
+>>> tokenize("قال: الجيش الليبي.")
+['قال', ':', 'الجيش', 'الليبي', '.']
+>>> tokenize("الأُمَمُ المتّحدة و 2025 Libya", normalize=True, words_only=True, numbers=False,
+...          min_length=2)
+['الامم', 'المتحدة', 'libya']
 """
 
 from __future__ import annotations
@@ -10,43 +24,87 @@ from __future__ import annotations
 import numpy as np
 import regex
 
-TOKEN_RE = regex.compile(r"[\p{L}\p{M}]+|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]")
-WORD_RE = regex.compile(r"[\p{L}\p{M}]+|\d+(?:[.,]\d+)*")
+from .normalize import normalize_with_map
+
+_WORD = r"[\p{L}\p{M}]+"
+_NUMBER = r"\d+(?:[.,]\d+)*"
+TOKEN_RE = regex.compile(rf"(?P<w>{_WORD}|{_NUMBER})|[^\s\p{{L}}\p{{M}}\d]")
+WORD_RE = regex.compile(rf"{_WORD}|{_NUMBER}")
 
 
-def tokenize(text, words_only=False):
+def _is_number(token):
+    return token[0].isdigit()
+
+
+def tokenize(text, *, normalize=False, words_only=False, numbers=True, min_length=1,
+             stopwords=None, spans=False):
     """Split ``text`` into tokens.
 
     Parameters
     ----------
     text : str
+    normalize : bool, default False
+        Normalise the text first (default steps of :func:`framing.text.normalize`).
     words_only : bool, default False
         Drop punctuation tokens.
+    numbers : bool, default True
+        Keep numbers (with ``False``, only words and, unless ``words_only``, punctuation).
+    min_length : int, default 1
+        Drop tokens shorter than this (stray letters, the conjunction و written apart).
+    stopwords : collection of str, optional
+        Tokens to drop, in the spelling of the tokens (normalised if ``normalize``; see
+        :func:`framing.text.load_stopwords`).
+    spans : bool, default False
+        Return ``(token, start, end)`` triples with ``text[start:end]`` the token as written.
 
     Returns
     -------
-    list of (str, int, int)
-        ``(token, start, end)`` with ``text[start:end] == token``.
+    list of str, or list of (str, int, int)
 
     Examples
     --------
-    >>> tokenize("قال: الجيش الليبي.")
-    [('قال', 0, 3), (':', 3, 4), ('الجيش', 5, 10), ('الليبي', 11, 17), ('.', 17, 18)]
+    >>> tokenize("قال: الجيش", spans=True)
+    [('قال', 0, 3), (':', 3, 4), ('الجيش', 5, 10)]
+    >>> tokenize("وقال الجيشُ الوطني 2.5.", words_only=True)
+    ['وقال', 'الجيشُ', 'الوطني', '2.5']
     """
-    pattern = WORD_RE if words_only else TOKEN_RE
-    return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+    if not isinstance(text, str):
+        return []
+    nt = normalize_with_map(text) if normalize else None
+    source = nt.text if nt is not None else text
+    stop = stopwords or ()
+    out = []
+    for m in TOKEN_RE.finditer(source):
+        token = m.group()
+        if (words_only and m.lastgroup != "w") or (not numbers and _is_number(token)) \
+                or len(token) < min_length or token in stop:
+            continue
+        if spans:
+            start, end = nt.to_original(*m.span()) if nt is not None else m.span()
+            out.append((token, start, end))
+        else:
+            out.append(token)
+    return out
 
 
-def token_spans(text, words_only=False):
-    """Token start and end offsets as two int arrays (fast path for matching)."""
-    pattern = WORD_RE if words_only else TOKEN_RE
-    spans = [m.span() for m in pattern.finditer(text)]
-    if not spans:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    arr = np.asarray(spans, dtype=np.int64)
-    return arr[:, 0], arr[:, 1]
+def token_table(text):
+    """Token starts, ends and word flags of ``text`` as arrays, from one pass (for matching).
+
+    Returns
+    -------
+    starts, ends : numpy.ndarray of int64
+    is_word : numpy.ndarray of bool
+        True for words and numbers, False for punctuation.
+    """
+    rows = [(m.start(), m.end(), m.lastgroup == "w") for m in TOKEN_RE.finditer(text)]
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty.copy(), np.zeros(0, dtype=bool)
+    starts, ends, words = zip(*rows)
+    return (np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
+            np.asarray(words, dtype=bool))
 
 
 def count_words(text):
-    """Number of word tokens (letters or numbers) in ``text``."""
+    """Number of word tokens (words or numbers) in ``text``."""
     return sum(1 for _ in WORD_RE.finditer(text))

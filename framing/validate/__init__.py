@@ -4,6 +4,7 @@
   tidy table ``unit, coder, field, label``.
 - :mod:`~framing.validate.agreement` computes Krippendorff's alpha (nominal, ordinal, interval),
   its bootstrap interval and percent agreement.
+- :mod:`~framing.validate.labels` reads gold and predicted label tables.
 - :mod:`~framing.validate.scoring` compares the toolkit's article labels with gold labels.
 - :mod:`~framing.validate.fignews` reads the FIGNEWS-2024 multi-coder votes.
 """
@@ -30,6 +31,7 @@ from .annotations import (
     wide_to_tidy,
 )
 from .fignews import fignews_alpha, read_fignews
+from .labels import read_labels
 from .scoring import (
     ValidationReport,
     alpha_with_toolkit,
@@ -37,6 +39,7 @@ from .scoring import (
     confusion,
     error_kind,
     errors,
+    evaluate,
     field_scores,
     label_scores,
     paired_labels,
@@ -46,7 +49,7 @@ __all__ = [
     "ValidationReport", "agreement", "agreement_from_counts", "alpha", "alpha_from_counts",
     "alpha_with_toolkit", "as_presence", "bootstrap_alpha", "coincidence_alpha",
     "coincidence_matrix", "compare_to_gold", "confusion", "counts_from_matrix", "error_kind",
-    "errors", "field_scores", "fignews_alpha", "label_scores", "paired_labels",
+    "errors", "evaluate", "field_scores", "fignews_alpha", "label_scores", "paired_labels",
     "percent_agreement", "read_annotations", "read_doccano", "read_fignews", "read_label_studio",
-    "read_tidy_csv", "reliability_matrix", "value_counts", "wide_to_tidy",
+    "read_labels", "read_tidy_csv", "reliability_matrix", "value_counts", "wide_to_tidy",
 ]

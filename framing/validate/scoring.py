@@ -16,15 +16,12 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
-from ..errors import FramingError
-from ..evaluate import label_fields
+from ..errors import DataWarning, FramingError, SchemaError
+from ..schema import NULL_LABELS, WEAK_LABELS, label_fields
 from .agreement import agreement
 from .annotations import COLUMNS, label_strings, wide_to_tidy
 
-# Label strength, for naming an error: a prediction that says more than the coder (a topic or an
-# evaluation the coder did not see) is a false positive, one that says less a false negative.
-NULL_LABELS = ("0", "absent")
-WEAK_LABELS = ("neutral",)
+# The evidence columns joined to each error (all of them but the weight).
 EVIDENCE_COLUMNS = ["doc_id", "field", "label", "cue", "matched", "sent_id", "start", "end", "negated"]
 NO_EVIDENCE = "no evidence found"
 
@@ -47,11 +44,11 @@ def paired_labels(gold, pred, fields=None, id_col="doc_id"):
     """
     for name, df in (("gold", gold), ("predicted", pred)):
         if id_col not in df.columns:
-            raise FramingError(f"the {name} table has no {id_col!r} column", key=id_col)
+            raise SchemaError(f"the {name} table has no {id_col!r} column", key=id_col)
     fields = label_fields(gold.columns) if fields is None else list(fields)
     missing = [f for f in fields if f not in pred.columns or f not in gold.columns]
     if missing:
-        raise FramingError(f"field(s) {missing} missing from the gold or predicted table",
+        raise SchemaError(f"field(s) {missing} missing from the gold or predicted table",
                            fix="pass fields= with the columns both tables share")
     g = _long(gold, fields, id_col, "gold")
     p = _long(pred, fields, id_col, "pred")
@@ -62,7 +59,7 @@ def paired_labels(gold, pred, fields=None, id_col="doc_id"):
                            fix="check that both tables use the same doc_id values")
     if len(lost):
         warnings.warn(f"{len(lost)} gold article(s) have no prediction and are not scored: "
-                      f"{', '.join(map(str, lost[:5]))}", stacklevel=2)
+                      f"{', '.join(map(str, lost[:5]))}", DataWarning, stacklevel=2)
     both = both.dropna(subset=["pred"])
     return both[["field", "doc_id", "gold", "pred"]].reset_index(drop=True)
 
@@ -146,6 +143,37 @@ def confusion(pairs):
     return pd.concat(tables, ignore_index=True)[["field", "gold", "pred", "n"]]
 
 
+def evaluate(gold, pred, fields=None):
+    """Compare predicted labels with reference labels field by field.
+
+    Parameters
+    ----------
+    gold, pred : pandas.DataFrame
+        Wide tables with ``doc_id`` and one column per field.
+    fields : list of str, optional
+        Defaults to the label fields of ``gold``.
+
+    Returns
+    -------
+    scores : pandas.DataFrame
+        ``field, n, accuracy, macro_f1`` (macro-F1 over the labels present in gold or pred).
+    per_label : pandas.DataFrame
+        ``field, label, precision, recall, f1, support, predicted``.
+    confusion : pandas.DataFrame
+        ``field, gold, pred, n`` (tidy confusion table, non-zero cells).
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"doc_id": ["a", "b"], "tone": ["positive", "negative"]})
+    >>> p = pd.DataFrame({"doc_id": ["a", "b"], "tone": ["positive", "positive"]})
+    >>> evaluate(g, p)[0].round(4).to_dict("records")
+    [{'field': 'tone', 'n': 2, 'accuracy': 0.5, 'macro_f1': 0.3333}]
+    """
+    pairs = paired_labels(gold, pred, fields)
+    table = confusion(pairs)
+    return field_scores(pairs), label_scores(pairs), table[table["n"] > 0].reset_index(drop=True)
+
+
 def error_kind(gold, pred, null_labels=NULL_LABELS, weak_labels=WEAK_LABELS):
     """Name a disagreement: ``FP`` (the toolkit says more than the coder), ``FN`` (less), or
     ``swap`` (as much, in another direction: pro for con, positive for negative).
@@ -188,7 +216,7 @@ def errors(pairs, evidence=None):
         return wrong
     missing = [c for c in EVIDENCE_COLUMNS if c not in evidence.columns]
     if missing:
-        raise FramingError(f"evidence table lacks column(s) {missing}",
+        raise SchemaError(f"evidence table lacks column(s) {missing}",
                            fix=f"pass the toolkit's evidence.csv ({', '.join(EVIDENCE_COLUMNS)})")
     ev = evidence[EVIDENCE_COLUMNS].rename(columns={"label": "evidence_label"})
     ev = ev.astype({"doc_id": str, "field": str})

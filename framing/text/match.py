@@ -19,11 +19,31 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..text.clitics import PRONOUN_SUFFIXES, PROCLITICS, strip_article
+from .clitics import PRONOUN_SUFFIXES, PROCLITICS, strip_article
+from .normalize import normalize
 
 _SUFFIX = "|".join(sorted(PRONOUN_SUFFIXES + ("ا",), key=len, reverse=True))
 _GAP = r"[^\S\n]+"
 _MAX_PREFIX = max(map(len, PROCLITICS))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue: its text as written, its weight and its normalised words.
+
+    Codebooks (:mod:`framing.codebook`) validate their cues into this form; other lists of terms
+    (corpus selections, the places gazetteer) build them with :meth:`from_text`.
+    """
+
+    text: str
+    weight: float
+    words: tuple  # normalised words; a trailing '*' marks a stem
+    line: int | None = None
+
+    @classmethod
+    def from_text(cls, text, weight=1.0):
+        """A cue from its written form, e.g. ``Cue.from_text("طرابلس الغرب")``."""
+        return cls(text, float(weight), tuple(normalize(text).split()))
 
 
 @dataclass(frozen=True)
@@ -32,7 +52,7 @@ class Entry:
 
     group: str
     payload: object
-    cue: object  # framing.codebook.Cue
+    cue: Cue
 
 
 @dataclass(slots=True)
@@ -92,7 +112,6 @@ class CueMatcher:
 
     Examples
     --------
-    >>> from framing.codebook.load import Cue
     >>> m = CueMatcher([Entry("topic:elections", None, Cue("الانتخابات", 1.0, ("الانتخابات",)))])
     >>> [(h.start, h.end) for h in m.find("دعا للانتخابات وانتخاباتها")]
     [(4, 14), (15, 26)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import FramingError
-from .io import write_table
+from ..errors import FramingError
+from .args import add_codebook, add_corpus, open_input
 
 
 def _days(value):
@@ -15,8 +15,7 @@ def _days(value):
     return int(value)
 
 
-def add_parsers(subparsers):
-    """Register the ``events`` subcommand."""
+def add_parser(subparsers):
     p = subparsers.add_parser(
         "events",
         help="group articles that report the same event, and events into stories",
@@ -25,15 +24,12 @@ def add_parsers(subparsers):
                     "doc_id, event_id, story_id, similarity. Method and measured accuracy: "
                     "docs/events.md.",
     )
-    p.add_argument("corpus", metavar="CORPUS",
-                   help="folder of .txt (+ metadata.csv), or a CSV/JSONL(.gz)/Parquet file")
+    add_corpus(p, analysis=True, codebook=False)
     p.add_argument("--out", required=True, help="output folder (events.csv is written there)")
-    p.add_argument("--codebook", metavar="NAME_OR_PATH",
-                   help="also compare the codebook's actors named in the leads (runs the "
-                        "analysis first; default: places only)")
+    add_codebook(p, default=None,
+                 help="also compare the codebook's actors named in the leads (analyses a corpus "
+                      "first; an analysis folder brings its own; default: places only)")
     p.add_argument("--gazetteer", metavar="PATH", help="places YAML (default: places-ar)")
-    p.add_argument("--text-col", help="name of the text column in a CSV/JSONL/Parquet corpus")
-    p.add_argument("--id-col", help="name of the id column")
     tune = p.add_argument_group("thresholds (defaults measured in docs/events.md)")
     tune.add_argument("--window-days", type=int, default=2,
                       help="articles further apart are never one event (default 2)")
@@ -45,12 +41,14 @@ def add_parsers(subparsers):
                       help="date window for stories (default none)")
     tune.add_argument("--entity-weight", type=float, default=0.1,
                       help="share of shared places/actors in the score (default 0.1)")
-    p.set_defaults(func=cmd_events)
+    p.set_defaults(func=run)
 
 
-def cmd_events(args):
-    from .corpus import load_corpus
-    from .events import group_events, load_gazetteer
+def run(args):
+    from ..analysis import analyze
+    from ..events import group_events, load_gazetteer
+    from ..features import CompiledCodebook
+    from ..io import write_table
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
@@ -58,17 +56,10 @@ def cmd_events(args):
                            fix="give a folder for --out (it is created if missing)")
     # Inputs that are quick to check are checked before a possibly large corpus is read.
     gazetteer = load_gazetteer(args.gazetteer)
-    compiled = None
-    if args.codebook:
-        from .features.extract import CompiledCodebook
-
-        compiled = CompiledCodebook(args.codebook)
-    corpus = load_corpus(args.corpus, text_col=args.text_col, id_col=args.id_col)
-    analysis = None
-    if compiled is not None:
-        from .analyze import analyze
-
-        analysis = analyze(corpus, compiled)
+    codebook = CompiledCodebook(args.codebook) if args.codebook else None
+    corpus, analysis = open_input(args)
+    if analysis is None and codebook is not None:
+        analysis = analyze(corpus, codebook)
     events = group_events(corpus, analysis, window_days=args.window_days,
                           event_threshold=args.event_threshold,
                           undated_threshold=args.undated_threshold,

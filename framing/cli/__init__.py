@@ -1,9 +1,7 @@
-"""The ``framing`` command.
+"""The ``framing`` command: one module per subcommand, shared argument helpers in :mod:`.args`.
 
-Each concern registers its own subcommands (``framing.cli_*`` modules expose
-``add_parsers(subparsers)``; each parser sets ``func``). User errors
-(:class:`framing.errors.FramingError`) print one line and exit with status 2; nothing else is
-caught, so a real bug still shows its traceback.
+User and environment errors (:class:`framing.errors.FramingError`) print one line and exit with
+status 2; nothing else is caught, so a real bug still shows its traceback.
 """
 
 from __future__ import annotations
@@ -13,19 +11,13 @@ import importlib
 import sys
 import warnings
 
-from . import __version__
-from .errors import EXIT_USER_ERROR, FramingError
+from .. import __version__
+from ..errors import EXIT_USER_ERROR, FramingError
 
-# Modules that contribute subcommands, in help order. A missing module is skipped so that the
-# command keeps working while a concern is being built.
-SUBCOMMAND_MODULES = [
-    "framing.cli_corpus",
-    "framing.cli_analyze",
-    "framing.cli_events",
-    "framing.cli_figures",
-    "framing.cli_models",
-    "framing.cli_validate",
-]
+#: The subcommands, in help order; each module has ``add_parser(subparsers)`` and ``run(args)``.
+#: The list is explicit: a command that fails to import is an error, not a missing command.
+COMMANDS = ("corpus", "analyze", "explain", "evaluate", "run", "events", "figures", "train",
+            "predict")
 
 
 def build_parser():
@@ -35,14 +27,8 @@ def build_parser():
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.add_parsers(sub)
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").add_parser(sub)
     return parser
 
 

@@ -1,0 +1,48 @@
+"""``framing analyze CORPUS --out DIR``: the tables of the output contract."""
+
+from __future__ import annotations
+
+import sys
+
+from .args import add_corpus, compiled, load, load_kwargs
+
+
+def add_parser(subparsers):
+    p = subparsers.add_parser("analyze", help="compute topics, stances, tone, actors and quotes")
+    add_corpus(p)
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--format", default="csv", choices=["csv", "parquet"])
+    big = p.add_argument_group("large corpora (chunked, resumable output: OUT/<table>/part-*.FORMAT)")
+    big.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    big.add_argument("--chunk-size", type=int, default=None,
+                     help="documents per chunk; giving it switches to chunked output (default 2000)")
+    big.add_argument("--engine", default="local", choices=["local", "dask"])
+    big.add_argument("--scheduler", help="address of a running Dask scheduler")
+    p.set_defaults(func=run)
+
+
+def run(args):
+    from ..analysis import analyze
+
+    codebook = compiled(args)
+    if args.jobs > 1 or args.engine != "local" or args.chunk_size:
+        return _chunked(args)
+    res = analyze(load(args), codebook, progress=sys.stderr.isatty())
+    paths = res.save(args.out, args.format)
+    print(f"analysed {len(res.articles)} articles, {len(res.sentences)} sentences, "
+          f"{len(res.evidence)} evidence rows -> {args.out}")
+    for p in paths:
+        print(f"  {p}")
+    return 0
+
+
+def _chunked(args):
+    from ..stream import analyze_parts
+
+    manifest = analyze_parts(args.corpus, args.out, args.codebook,
+                             chunk_size=args.chunk_size or 2000, jobs=args.jobs,
+                             engine=args.engine, scheduler=args.scheduler, fmt=args.format,
+                             progress=sys.stderr.isatty(), load_kwargs=load_kwargs(args))
+    print(f"analysed {manifest['n_documents']} articles in {manifest['n_parts']} parts -> "
+          f"{args.out}/<table>/part-*.{args.format} (manifest: {args.out}/manifest.json)")
+    return 0

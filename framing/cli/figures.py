@@ -1,0 +1,44 @@
+"""``framing figures CORPUS --out DIR``: the paper figures of a corpus or an analysis, in one
+command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import FramingError
+from .args import add_corpus, compiled, open_input
+
+
+def add_parser(subparsers):
+    p = subparsers.add_parser("figures", help="draw the paper figures of a corpus (PDF, PNG, SVG)")
+    add_corpus(p, analysis=True)
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--lang", default="en", choices=["en", "ar"], help="axis label language")
+    p.add_argument("--width", default="double", choices=["single", "double"],
+                   help="single (3.5 in) or double (7.2 in) column")
+    p.add_argument("--formats", default="pdf,png,svg")
+    p.add_argument("--select", help="a selection preset (`libya`: the packaged Libya list) or "
+                                    "comma-separated terms (e.g. ليبيا,بنغازي): keep only "
+                                    "articles mentioning them twice or more; exact duplicates "
+                                    "are dropped")
+    p.set_defaults(func=run)
+
+
+def run(args):
+    from ..analysis import analyze, is_analysis
+    from ..pipeline import figures_for, presets, select, subset
+
+    codebook = None if is_analysis(args.corpus) else compiled(args)
+    corpus, analysis = open_input(args)
+    if args.select:
+        corpus = select(corpus, args.select if args.select in presets() else args.select.split(","))
+        print(f"selected {len(corpus)} articles mentioning {corpus.attrs['selection']}")
+        if corpus.empty:
+            raise FramingError(f"no article mentions {args.select} twice or more",
+                               fix="check the spelling of the terms, or leave out --select")
+    analysis = (subset(analysis, corpus["doc_id"]) if analysis is not None
+                else analyze(corpus, codebook))
+    paths = figures_for(analysis, args.out, corpus=corpus, lang=args.lang, width=args.width,
+                        formats=tuple(args.formats.split(",")))
+    print(f"wrote {len(paths)} files to {Path(args.out)}/")
+    return 0

@@ -1,0 +1,136 @@
+"""One article as the coding rules see it: normalised text, tokens, sentences and their kinds.
+
+Offsets are kept both ways: cues are found in the normalised text, and evidence is reported at
+its place in the original text (:meth:`Document.original`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+import numpy as np
+
+from ..text.negation import clause_ids, find_negator
+from ..text.normalize import normalize, normalize_with_map
+from ..text.sentences import split_sentences
+
+#: Sentence kinds whose cues are not counted: a URL line, and the exact repeat of an earlier
+#: sentence (a doubled title counts once).
+UNCOUNTED_KINDS = ("url", "repeat")
+# The tokens of framing.text.tokens (letters, numbers, single punctuation) in the faster `re`.
+_FAST_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
+
+
+class Document:
+    """Normalised text, tokens and sentences of one article, with offset maps.
+
+    Parameters
+    ----------
+    text : str
+        The article as loaded (offsets refer to it).
+    title : str, optional
+        The headline from metadata: the sentence equal to it is the ``headline``.
+    """
+
+    def __init__(self, text, title=None):
+        self.text = text
+        self.nt = normalize_with_map(text)
+        norm = self.nt.text
+        self.tokens = _FAST_TOKEN_RE.findall(norm)
+        # Token starts from token lengths and the (single-space-collapsed) gaps between them.
+        starts, pos = [], 0
+        for tok in self.tokens:
+            pos = norm.index(tok, pos)
+            starts.append(pos)
+            pos += len(tok)
+        self.tok_start = np.array(starts, dtype=np.int64)
+        self.is_word = [tok[0].isalnum() for tok in self.tokens]
+        self.sentences = split_sentences(text)
+        src = self.nt.src
+        self.s_start = np.searchsorted(src, [s.start for s in self.sentences], "left")
+        self.s_end = np.searchsorted(src, [s.end for s in self.sentences], "left")
+        # token range of each sentence
+        self.s_tok0 = np.searchsorted(self.tok_start, self.s_start, "left").tolist()
+        self.s_tok1 = np.searchsorted(self.tok_start, self.s_end, "left").tolist()
+        self.s_end_list = self.s_end.tolist()
+        self.kinds = _kinds(self, title)
+
+    def token_of(self, pos):
+        """Index of the token that contains position ``pos`` of the normalised text."""
+        return int(np.searchsorted(self.tok_start, pos, "right")) - 1
+
+    def original(self, start, end):
+        """The span of the original text behind ``[start, end)`` of the normalised text."""
+        return self.nt.to_original(start, end)
+
+    def n_words(self, i):
+        """Word tokens (words and numbers) of sentence ``i``."""
+        return sum(self.is_word[self.s_tok0[i]:self.s_tok1[i]])
+
+    def sentence_row(self, doc_id, i):
+        """The row of sentence ``i`` before its features: ids, span, kind, text, length."""
+        s = self.sentences[i]
+        return {"doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end,
+                "kind": self.kinds[i], "text": s.text, "n_tokens": self.n_words(i)}
+
+
+def _kinds(doc, title):
+    """Sentence kinds, marking exact repeats (a doubled title) so that they count once."""
+    seen, kinds = set(), []
+    title_norm = normalize(title).strip() if isinstance(title, str) else ""
+    for i, s in enumerate(doc.sentences):
+        key = doc.nt.text[doc.s_start[i]:doc.s_end[i]]
+        kind = s.kind
+        if key in seen:
+            kind = "repeat"
+        elif title_norm and key == title_norm:
+            kind = "headline"
+        seen.add(key)
+        kinds.append(kind)
+    if kinds and "headline" not in kinds and kinds[0] == "heading" and not title_norm:
+        kinds[0] = "headline"
+    return kinds
+
+
+class SentenceView:
+    """One sentence with its cue hits, as a coding rule reads it.
+
+    Attributes
+    ----------
+    doc : Document
+    index : int
+        The sentence number (``sent_id``).
+    kind : str
+    groups : dict
+        Matcher group (``topic:T``, ``target:S``, ``eval:S``, ``actor``, ``sentiment`` ...) ->
+        the hits of that group in this sentence.
+    tokens : list of str
+        The sentence's normalised tokens; hit ``h`` starts at ``tokens[view.local(h)]``.
+    """
+
+    def __init__(self, doc, index, groups, negators):
+        self.doc = doc
+        self.index = index
+        self.kind = doc.kinds[index]
+        self.groups = groups
+        self.t0 = doc.s_tok0[index]
+        self.tokens = doc.tokens[self.t0:doc.s_tok1[index]]
+        self._negators = negators
+
+    def hits(self, group):
+        """The hits of ``group`` in this sentence (empty if none)."""
+        return self.groups.get(group, ())
+
+    def local(self, hit):
+        """Index of the hit's first token within the sentence."""
+        return hit.tok - self.t0
+
+    def negated(self, hit, window):
+        """Whether a negator within ``window`` tokens before the hit flips it."""
+        return find_negator(self.tokens, self.local(hit), window, self._negators) is not None
+
+    @cached_property
+    def clauses(self):
+        """Clause number of each token (:func:`framing.text.negation.clause_ids`)."""
+        return clause_ids(self.tokens)

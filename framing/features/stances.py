@@ -1,0 +1,108 @@
+"""Stances: is a target (elections, foreign forces, Haftar, Sisi) evaluated, and which way?
+
+Rule (``docs/codebook.md``, "Stances"): a sentence *mentions* target S when a cue of its
+``target`` list or a label of one of its ``actors`` occurs. Evaluative cues (``pro`` / ``con``)
+count only within ``stance_window`` tokens of a mention and in the same clause (clauses end at
+the breakers of :mod:`framing.text.negation`), or anywhere in the sentence for
+``scope: sentence``; a negator within ``negation_window`` tokens before a cue flips it. A
+legitimising label of a linked actor adds ``actor_connotation_weight`` of pro evidence, a
+delegitimising one ``actor_delegitimizing_weight`` of con evidence (the conventional name of an
+actor is unmarked; a delegitimising name is a marked choice and weighs more).
+
+``stance_score = (pro - con) / (pro + con)``; the label is ``absent`` without a mention,
+``neutral`` with less than ``stance_min_evidence`` evaluative weight or
+``|score| <= stance_threshold``, else ``pro`` / ``con``. Sentences and the article use the same
+rule, the article over the sums of its sentences.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import schema
+from .evidence import round4
+
+
+def stance_label(pro, con, mentions, st):
+    """The stance label from pro and con weight and the number of mentions (module docstring)."""
+    if not mentions:
+        return "absent"
+    if pro + con < st["stance_min_evidence"]:
+        return "neutral"
+    score = (pro - con) / (pro + con)
+    if score > st["stance_threshold"]:
+        return "pro"
+    if score < -st["stance_threshold"]:
+        return "con"
+    return "neutral"
+
+
+def stance_score(pro, con):
+    """``(pro - con) / (pro + con)``, 0 without evaluation, rounded."""
+    return round4((pro - con) / (pro + con) if pro + con else 0)
+
+
+class StanceRule:
+    """Stance features of one article (see the module docstring)."""
+
+    def __init__(self, compiled, doc, evidence):
+        self.stances = compiled.codebook.stances
+        self.st = compiled.codebook.settings
+        self.actor_stance = compiled.actor_stance
+        self.evidence = evidence
+        self.pro, self.con = defaultdict(float), defaultdict(float)
+        self.mentions = defaultdict(int)
+
+    def sentence(self, s, row):
+        st = self.st
+        actor_hits = s.hits("actor")
+        for target in self.stances:
+            name = target.name
+            col = schema.field(schema.STANCE, name)
+            mentions = list(s.hits(f"target:{name}"))
+            linked = [h for h in actor_hits if name in self.actor_stance[h.entry.payload[0]]]
+            if not mentions and not linked:
+                row[col] = ""
+                row[schema.field(schema.STANCE_SCORE, name)] = 0.0
+                continue
+            self.mentions[name] += len(mentions) + len(linked)
+            spans = {(h.start, h.end) for h in mentions}
+            for h in mentions + [h for h in linked if (h.start, h.end) not in spans]:
+                self.evidence.add(s.index, col, "mention", h, weight=0.0)
+            m_toks = [s.local(h) for h in mentions + linked]
+            window = target.window or int(st["stance_window"])
+            pro = con = 0.0
+            for h in s.hits(f"eval:{name}"):
+                k = s.local(h)
+                if target.scope == "window" and not any(
+                        abs(k - m) <= window and s.clauses[k] == s.clauses[m] for m in m_toks):
+                    continue
+                neg = s.negated(h, int(st["negation_window"]))
+                pol = h.entry.payload * (-1 if neg else 1)
+                w = h.entry.cue.weight
+                pro, con = (pro + w, con) if pol > 0 else (pro, con + w)
+                self.evidence.add(s.index, col, "pro" if pol > 0 else "con", h, neg)
+            for h in linked:
+                conn = h.entry.payload[1]
+                if conn == "neutral":
+                    continue
+                if conn == "legitimizing":
+                    w = st["actor_connotation_weight"]
+                    pro += w
+                else:
+                    w = st["actor_delegitimizing_weight"]
+                    con += w
+                self.evidence.add(s.index, col, "pro" if conn == "legitimizing" else "con", h,
+                                  weight=w)
+            self.pro[name] += pro
+            self.con[name] += con
+            row[col] = stance_label(pro, con, 1, st)
+            row[schema.field(schema.STANCE_SCORE, name)] = stance_score(pro, con)
+
+    def article(self, article, counted):
+        for target in self.stances:
+            name = target.name
+            p, c = self.pro[name], self.con[name]
+            article[schema.field(schema.STANCE, name)] = stance_label(p, c, self.mentions[name],
+                                                                      self.st)
+            article[schema.field(schema.STANCE_SCORE, name)] = stance_score(p, c)
