@@ -213,6 +213,29 @@ def prefixed_columns(df, kind, table="articles"):
     return cols
 
 
+def texts_of(X, text_col="text"):
+    """The texts of an estimator's input ``X``, as a list of str (``None``/NaN -> ``""``).
+
+    ``X`` is one text per sample: a list, tuple, 1-D array or Series of strings, or a DataFrame
+    (its ``text_col``). A single string, a 2-D array or a sparse matrix is a mistake: it raises
+    :class:`framing.errors.ParameterError`.
+    """
+    from .errors import ParameterError
+
+    if isinstance(X, pd.DataFrame):
+        require_columns(X, [text_col], table="input")
+        X = X[text_col]
+    if hasattr(X, "tocsr"):
+        raise ParameterError("sparse input is not supported: expected a sequence of texts",
+                             fix="pass a list or Series of texts")
+    if isinstance(X, str) or getattr(X, "ndim", 1) != 1:
+        raise ParameterError("expected a sequence of texts (one string per sample), got "
+                             f"{type(X).__name__}" + (f" with {X.ndim} dimensions"
+                                                       if getattr(X, "ndim", 1) != 1 else ""),
+                             fix="pass a list or Series of texts, or a DataFrame with a text column")
+    return ["" if x is None or (isinstance(x, float) and x != x) else str(x) for x in X]
+
+
 def check_corpus(corpus):
     """Validate a corpus table: a DataFrame with ``doc_id`` and ``text``, ids present and unique.
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 
+from ..schema import texts_of
 from .compiled import CompiledCodebook
 from .extract import analyze_document
 
@@ -27,9 +28,13 @@ class CodebookFeaturizer(TransformerMixin, BaseEstimator):
 
     Examples
     --------
-    >>> from sklearn.pipeline import make_pipeline
+    >>> featurizer = CodebookFeaturizer().fit(["نص"])
+    >>> X = featurizer.transform(["دعت مصر إلى إجراء الانتخابات في موعدها.", "خبر رياضي."])
+    >>> X.shape == (2, len(featurizer.get_feature_names_out()))
+    True
     >>> from sklearn.linear_model import LogisticRegression
-    >>> pipe = make_pipeline(CodebookFeaturizer(), LogisticRegression())  # doctest: +SKIP
+    >>> from sklearn.pipeline import make_pipeline
+    >>> pipe = make_pipeline(CodebookFeaturizer(), LogisticRegression())
     """
 
     def __init__(self, codebook="libya-egypt", include_labels=True, text_col="text"):
@@ -37,7 +42,20 @@ class CodebookFeaturizer(TransformerMixin, BaseEstimator):
         self.include_labels = include_labels
         self.text_col = text_col
 
-    def fit(self, X=None, y=None):
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False  # one text per sample, not a numeric matrix
+        tags.input_tags.string = True
+        return tags
+
+    def fit(self, X, y=None):
+        """Compile the codebook; ``X`` is not used (the features are defined by the codebook).
+
+        Returns
+        -------
+        self
+        """
+        texts_of(X, self.text_col)  # the input is checked, not used
         self.compiled_ = CompiledCodebook(self.codebook)
         cb = self.compiled_.codebook
         names = [f"share:{t.name}" for t in cb.topics]
@@ -48,20 +66,15 @@ class CodebookFeaturizer(TransformerMixin, BaseEstimator):
         self.n_features_out_ = len(names)
         return self
 
-    def _texts(self, X):
-        if isinstance(X, pd.DataFrame):
-            return X[self.text_col].fillna("").astype(str).tolist()
-        if isinstance(X, pd.Series):
-            return X.fillna("").astype(str).tolist()
-        return ["" if x is None else str(x) for x in X]
-
     def transform(self, X):
-        if not hasattr(self, "compiled_"):
-            self.fit()
+        """The codebook features of each text: an array of shape ``(n_texts, n_features)``."""
+        check_is_fitted(self, "compiled_")
         rows = [analyze_document(self.compiled_, str(i), t)["article"]
-                for i, t in enumerate(self._texts(X))]
+                for i, t in enumerate(texts_of(X, self.text_col))]
         return np.array([[float(r[n]) for n in self.feature_names_out_] for r in rows],
                         dtype=float).reshape(len(rows), self.n_features_out_)
 
     def get_feature_names_out(self, input_features=None):
+        """The feature (column) names, in output order."""
+        check_is_fitted(self, "feature_names_out_")
         return self.feature_names_out_

@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import FramingError, check_choice
+from ..schema import texts_of
 from ..text.clitics import strip_article
 from ..text.normalize import normalize
 from ..text.stopwords import load_stopwords
@@ -123,6 +124,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
             base = frozenset(normalize(w) for w in self.stopwords)
         return base | {normalize(w) for w in self.extra_stopwords}
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False  # one text per sample
+        tags.input_tags.string = True
+        return tags
+
     def fit(self, X, y=None):
         """Fit the vocabulary and the topics on texts ``X`` (a sequence of str)."""
         self.fit_transform(X)
@@ -130,7 +137,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def fit_transform(self, X, y=None):
         check_choice("method", self.method, METHODS)
-        texts = _texts(X)
+        texts = texts_of(X)
         vec_class = TfidfVectorizer if self.method == "nmf" else CountVectorizer
         tokenizer = ArabicTokenizer(self._stopword_set(), self.strip_articles)
         self.vectorizer_ = vec_class(tokenizer=tokenizer, lowercase=False, token_pattern=None, min_df=self.min_df,
@@ -157,7 +164,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def transform(self, X):
         """Topic weights of each text, rows summing to one (zero for texts without known terms)."""
         check_is_fitted(self, "model_")
-        return _row_normalise(self.model_.transform(self.vectorizer_.transform(_texts(X))))
+        return _row_normalise(self.model_.transform(self.vectorizer_.transform(texts_of(X))))
 
     def top_terms(self, n=10):
         """The ``n`` heaviest terms of each topic.
@@ -200,12 +207,6 @@ class TopicModel(TransformerMixin, BaseEstimator):
             "topic": np.tile(np.arange(weights.shape[1]), len(weights)),
             "weight": weights.ravel(),
         })
-
-
-def _texts(X):
-    if isinstance(X, str):
-        raise FramingError("expected a sequence of texts, got one string")
-    return ["" if t is None else str(t) for t in X]
 
 
 def _row_normalise(weights):
