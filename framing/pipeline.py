@@ -151,7 +151,21 @@ def subset(analysis, doc_ids):
     return Analysis(**tables, run=analysis.run)
 
 
-def figures_for(analysis, out_dir, *, corpus=None, lang="en", width="double",
+def codebook_of(analysis):
+    """The codebook an analysis was made with (from its run record), or ``None`` when it cannot
+    be found any more (a codebook file moved or deleted)."""
+    from .codebook import load_codebook
+
+    record = (analysis.run or {}).get("codebook") or {}
+    path, name = record.get("path", ""), record.get("name", "")
+    packaged = path.startswith("framing/data/codebooks/")
+    try:
+        return load_codebook(name if packaged else path) if (path or name) else None
+    except FramingError:
+        return None
+
+
+def figures_for(analysis, out_dir, *, corpus=None, codebook=None, lang="en", width="double",
                 formats=("pdf", "png", "svg"), with_events=True):
     """Group the events of an analysed corpus and draw every figure into ``out_dir``.
 
@@ -162,6 +176,9 @@ def figures_for(analysis, out_dir, *, corpus=None, lang="en", width="double",
     corpus : pandas.DataFrame, optional
         The corpus analysed (texts for the distinctive terms and the event leads); default
         rebuilt from the analysis (:func:`corpus_from_analysis`).
+    codebook : Codebook, optional
+        Whose ``display:`` names label the figures; default the analysis's own
+        (:func:`codebook_of`).
     lang, width, formats
         See :func:`framing.plots.make_figures`.
     with_events : bool, default True
@@ -177,12 +194,14 @@ def figures_for(analysis, out_dir, *, corpus=None, lang="en", width="double",
     from .plots import make_figures
 
     corpus = corpus_from_analysis(analysis) if corpus is None else corpus
+    codebook = codebook if codebook is not None else codebook_of(analysis)
+    names = codebook.display_names() if codebook is not None else None
     events = group_events(corpus, analysis) if with_events and len(corpus) > 1 else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         paths = make_figures(analysis.articles, analysis.actors, sentences=analysis.sentences,
                              docs=corpus, out_dir=out_dir, events=events, lang=lang, width=width,
-                             formats=formats, stopwords="default")
+                             formats=formats, stopwords="default", labels=names)
     for w in caught:  # say which figures were skipped and why, once each
         print(f"note: {w.message}")
     return paths
@@ -200,7 +219,8 @@ def run(corpus, out, codebook="libya-egypt", *, figures=None, fmt="csv", progres
     """
     res = analyze(corpus, codebook, progress=progress)
     res.save(out, fmt)
-    return res, (figures_for(res, figures, corpus=corpus) if figures else [])
+    cb = getattr(codebook, "codebook", None)  # a CompiledCodebook carries its Codebook
+    return res, (figures_for(res, figures, corpus=corpus, codebook=cb) if figures else [])
 
 
 def article_table(analysis, drop_scores=True):
@@ -215,5 +235,5 @@ def article_table(analysis, drop_scores=True):
     return arts.drop(columns=scores)
 
 
-__all__ = ["Preset", "article_table", "corpus_from_analysis", "figures_for", "load_preset",
-           "open_input", "presets", "run", "select", "subset"]
+__all__ = ["Preset", "article_table", "codebook_of", "corpus_from_analysis", "figures_for",
+           "load_preset", "open_input", "presets", "run", "select", "subset"]

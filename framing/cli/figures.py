@@ -38,7 +38,8 @@ def run(args):
                                fix="check the spelling of the terms, or leave out --select")
     analysis = (subset(analysis, corpus["doc_id"]) if analysis is not None
                 else analyze(corpus, codebook))
-    paths = figures_for(analysis, args.out, corpus=corpus, lang=args.lang, width=args.width,
-                        formats=tuple(args.formats.split(",")))
+    paths = figures_for(analysis, args.out, corpus=corpus,
+                        codebook=codebook.codebook if codebook is not None else None,
+                        lang=args.lang, width=args.width, formats=tuple(args.formats.split(",")))
     print(f"wrote {len(paths)} files to {Path(args.out)}/")
     return 0

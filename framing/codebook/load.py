@@ -18,7 +18,8 @@ from .model import DEFAULT_SETTINGS, SETTINGS_TYPES, Actor, ActorLabel, Codebook
 from .yamlsrc import Located, LocatedList, load_yaml
 
 TOP_LEVEL = {"name", "version", "language", "description", "citation", "authors", "licence",
-             "license", "settings", "topics", "stances", "actors", "sentiment", "quotes"}
+             "license", "changelog", "settings", "topics", "stances", "actors", "sentiment",
+             "quotes"}
 REQUIRED = ("name", "version", "topics")
 
 class _Ctx:
@@ -108,6 +109,25 @@ def _text(ctx, mapping, key, section, required=False):
     return value
 
 
+def _display(ctx, mapping, section):
+    """The ``display:`` names of a topic, target or actor: ``{language: name}``.
+
+    Written as one name (used for every language) or as a mapping such as
+    ``{en: Border security, ar: أمن الحدود}``; figures and reports show these names.
+    """
+    value = mapping.get("display")
+    if value is None:
+        return {}
+    line = _line(mapping, "display")
+    if isinstance(value, str) and value.strip():
+        return {"*": value.strip()}
+    if isinstance(value, dict) and value and all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()):
+        return {k: v.strip() for k, v in value.items()}
+    raise ctx.error("`display` must be a name or a mapping of languages to names", line, section,
+                    "write e.g. `display: {en: Border security, ar: أمن الحدود}`")
+
+
 def _settings(ctx, raw):
     settings = dict(DEFAULT_SETTINGS)
     if raw is None:
@@ -130,9 +150,10 @@ def _topics(ctx, raw):
     for name, spec in raw.items():
         line = _line(raw, name)
         _require_mapping(ctx, spec, f"topics.{name}", line)
-        _check_keys(ctx, spec, {"description", "cues", "note"}, f"topics.{name}")
+        _check_keys(ctx, spec, {"description", "display", "cues", "note"}, f"topics.{name}")
         topics.append(Topic(str(name), _text(ctx, spec, "description", f"topics.{name}"),
-                            _cue_list(ctx, spec, "cues", f"topics.{name}")))
+                            _cue_list(ctx, spec, "cues", f"topics.{name}"),
+                            _display(ctx, spec, f"topics.{name}")))
     return tuple(topics)
 
 
@@ -141,8 +162,8 @@ def _stances(ctx, raw, actor_ids):
     for name, spec in raw.items():
         section = f"stances.{name}"
         _require_mapping(ctx, spec, section, _line(raw, name))
-        _check_keys(ctx, spec, {"description", "target", "pro", "con", "scope", "window",
-                                "actors", "note"}, section)
+        _check_keys(ctx, spec, {"description", "display", "target", "pro", "con", "scope",
+                                "window", "actors", "note"}, section)
         scope = spec.get("scope", "window")
         if scope not in ("window", "sentence"):
             raise ctx.error(f"scope must be `window` or `sentence`, not {scope!r}",
@@ -159,7 +180,8 @@ def _stances(ctx, raw, actor_ids):
         stances.append(Stance(
             str(name), _text(ctx, spec, "description", section),
             _cue_list(ctx, spec, "target", section), _cue_list(ctx, spec, "pro", section),
-            _cue_list(ctx, spec, "con", section), scope, window, tuple(actors)))
+            _cue_list(ctx, spec, "con", section), scope, window, tuple(actors),
+            _display(ctx, spec, section)))
     return tuple(stances)
 
 
@@ -168,7 +190,7 @@ def _actors(ctx, raw):
     for actor_id, spec in raw.items():
         section = f"actors.{actor_id}"
         _require_mapping(ctx, spec, section, _line(raw, actor_id))
-        _check_keys(ctx, spec, {"name", "labels", "description", "note"}, section)
+        _check_keys(ctx, spec, {"name", "display", "labels", "description", "note"}, section)
         labels_raw = spec.get("labels")
         if not isinstance(labels_raw, list) or not labels_raw:
             raise ctx.error("needs a non-empty `labels:` list", _line(spec, "labels"), section,
@@ -187,7 +209,8 @@ def _actors(ctx, raw):
             cue = _cue(ctx, {"cue": item["label"], "weight": item.get("weight", 1.0)},
                        f"{section}.labels", line)
             labels.append(ActorLabel(cue, conn))
-        actors.append(Actor(str(actor_id), str(spec.get("name", actor_id)), tuple(labels)))
+        actors.append(Actor(str(actor_id), str(spec.get("name", actor_id)), tuple(labels),
+                            _display(ctx, spec, section)))
     return tuple(actors)
 
 
@@ -311,5 +334,6 @@ def load_codebook(name_or_path="libya-egypt"):
         sentiment=_sentiment(ctx, raw.get("sentiment"), hasher),
         quotes=_quotes(ctx, raw.get("quotes")),
         sha256=hasher.hexdigest(),
-        meta={k: raw[k] for k in ("language", "description", "citation", "authors") if k in raw},
+        meta={k: raw[k] for k in ("language", "description", "citation", "authors", "changelog")
+              if k in raw},
     )

@@ -38,6 +38,7 @@ class Topic:
     name: str
     description: str
     cues: tuple
+    display: dict = field(default_factory=dict)  # language -> name shown in figures
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Stance:
     scope: str = "window"
     window: int | None = None
     actors: tuple = ()
+    display: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Actor:
     id: str
     name: str
     labels: tuple
+    display: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,18 @@ class Codebook:
     sentiment: dict
     quotes: dict
     meta: dict = field(default_factory=dict)
+
+    def display_names(self):
+        """``{"topic:T" | "stance:S" | "actor:A": {language: name}}`` from the ``display:``
+        entries, for figure labels (a name given once is under ``"*"``, every language)."""
+        out = {}
+        for kind, items, key in ((schema.TOPIC, self.topics, "name"),
+                                 (schema.STANCE, self.stances, "name"),
+                                 (schema.ACTOR, self.actors, "id")):
+            for item in items:
+                if item.display:
+                    out[schema.field(kind, getattr(item, key))] = dict(item.display)
+        return out
 
     @property
     def fields(self):

@@ -6,7 +6,6 @@ its place in the original text (:meth:`Document.original`).
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 import numpy as np
@@ -14,12 +13,11 @@ import numpy as np
 from ..text.negation import clause_ids, find_negator
 from ..text.normalize import normalize, normalize_with_map
 from ..text.sentences import split_sentences
+from ..text.tokens import token_table
 
 #: Sentence kinds whose cues are not counted: a URL line, and the exact repeat of an earlier
 #: sentence (a doubled title counts once).
 UNCOUNTED_KINDS = ("url", "repeat")
-# The tokens of framing.text.tokens (letters, numbers, single punctuation) in the faster `re`.
-_FAST_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
 
 
 class Document:
@@ -37,15 +35,9 @@ class Document:
         self.text = text
         self.nt = normalize_with_map(text)
         norm = self.nt.text
-        self.tokens = _FAST_TOKEN_RE.findall(norm)
-        # Token starts from token lengths and the (single-space-collapsed) gaps between them.
-        starts, pos = [], 0
-        for tok in self.tokens:
-            pos = norm.index(tok, pos)
-            starts.append(pos)
-            pos += len(tok)
-        self.tok_start = np.array(starts, dtype=np.int64)
-        self.is_word = [tok[0].isalnum() for tok in self.tokens]
+        self.tok_start, ends, words = token_table(norm)
+        self.tokens = [norm[a:b] for a, b in zip(self.tok_start.tolist(), ends.tolist())]
+        self.is_word = words.tolist()
         self.sentences = split_sentences(text)
         src = self.nt.src
         self.s_start = np.searchsorted(src, [s.start for s in self.sentences], "left")

@@ -12,36 +12,12 @@ from ..errors import check_choice
 LANGS = ("en", "ar")
 
 LABELS = {
-    # topics
-    "topic:military_cooperation": ("Military cooperation", "التعاون العسكري"),
-    "topic:border_security": ("Border security", "أمن الحدود"),
-    "topic:counterterrorism": ("Counterterrorism", "مكافحة الإرهاب"),
-    "topic:elections": ("Elections & political process", "الانتخابات والعملية السياسية"),
-    "topic:foreign_forces": ("Foreign forces", "القوات الأجنبية"),
-    "topic:institutional_unity": ("Institutional unity", "توحيد المؤسسات"),
-    "topic:reconstruction_economy": ("Reconstruction & economy", "إعادة الإعمار والاقتصاد"),
-    "topic:regional_rivalry": ("Regional rivalry", "التنافس الإقليمي"),
-    # stance targets
-    "stance:elections": ("Elections", "الانتخابات"),
-    "stance:foreign_forces": ("Foreign forces", "القوات الأجنبية"),
-    "stance:haftar": ("Haftar / LNA", "حفتر / القيادة العامة"),
-    "stance:sisi": ("Sisi", "السيسي"),
     # stance labels
     "pro": ("pro", "مؤيد"),
     "con": ("con", "معارض"),
     "neutral": ("neutral", "محايد"),
     "absent": ("absent", "غائب"),
     "mixed": ("mixed", "متباين"),
-    # actors (the packaged libya-egypt codebook's ids)
-    "actor:lna": ("LNA", "الجيش الوطني الليبي"),
-    "actor:khalifa_haftar": ("Khalifa Haftar", "خليفة حفتر"),
-    "actor:khaled_haftar": ("Khaled Haftar", "خالد حفتر"),
-    "actor:saddam_haftar": ("Saddam Haftar", "صدام حفتر"),
-    "actor:sisi": ("Sisi", "السيسي"),
-    "actor:gnu": ("GNU (Tripoli)", "حكومة الوحدة الوطنية"),
-    "actor:eastern_authorities": ("Eastern authorities", "سلطات الشرق"),
-    "actor:militias": ("Militias", "الميليشيات"),
-    "actor:foreign_forces": ("Foreign forces", "القوات الأجنبية"),
     # tone
     "tone": ("Tone", "النبرة"),
     "tone:overall": ("Overall", "إجمالاً"),
@@ -89,7 +65,8 @@ def label(key, lang="en", overrides=None):
     key : str
     lang : {"en", "ar"}, default "en"
     overrides : mapping, optional
-        ``key -> label``, taking precedence.
+        ``key -> label`` or ``key -> {language: label}`` (``"*"``: any language), taking
+        precedence.
 
     Returns
     -------
@@ -97,14 +74,18 @@ def label(key, lang="en", overrides=None):
 
     Examples
     --------
-    >>> label("topic:border_security"), label("con", "ar")
-    ('Border security', 'معارض')
-    >>> label("topic:water_rights"), label("actor:ahmed_maiteeq")
-    ('Water rights', 'Ahmed Maiteeq')
+    >>> label("con", "ar"), label("topic:water_rights"), label("actor:ahmed_maiteeq")
+    ('معارض', 'Water rights', 'Ahmed Maiteeq')
+    >>> label("topic:elections", "ar", {"topic:elections": {"en": "Elections", "ar": "الانتخابات"}})
+    'الانتخابات'
     """
     check_choice("lang", lang, LANGS)
     if overrides and key in overrides:
-        return str(overrides[key])
+        value = overrides[key]
+        if not isinstance(value, dict):
+            return str(value)
+        if lang in value or "*" in value:
+            return str(value.get(lang, value.get("*")))
     if key in LABELS:
         return LABELS[key][LANGS.index(lang)]
     kind, _, name = str(key).rpartition(":")

@@ -60,7 +60,7 @@ def _event_title(articles, ids, event_id):
 def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, events=None,
                  by="outlet", lang="en", width="double", formats=("pdf", "png", "svg"),
                  freq="auto", n_terms=10, stopwords=None, n_boot=2000, random_state=0, min_n=10,
-                 arabic_font="sans", write_data=True, max_events=6):
+                 arabic_font="sans", write_data=True, max_events=6, labels=None):
     """Draw and save every figure the tables support; skip the others with a warning.
 
     Figures (file stems): ``topics_by_outlet``, ``stance_by_outlet``, ``tone_over_time``,
@@ -100,6 +100,10 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     write_data : bool, default True
         Also write each figure's data as ``<stem>.csv``, so that every number in a figure can
         be traced and re-plotted.
+    labels : mapping, optional
+        Names of topics, targets and actors (and any other label) for every figure: the
+        codebook's :meth:`~framing.codebook.Codebook.display_names`, or your own
+        (:func:`framing.plots.label`).
 
     Returns
     -------
@@ -109,7 +113,7 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     check_lang(lang)
     figure_width(width)  # parameter mistakes are errors, not skipped figures
     out_dir = Path(out_dir)
-    style = dict(lang=lang, width=width, arabic_font=arabic_font)
+    style = dict(lang=lang, width=width, arabic_font=arabic_font, labels=labels)
     boot = dict(n_boot=n_boot, random_state=random_state, min_n=min_n)
 
     def topics():

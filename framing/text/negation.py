@@ -5,6 +5,11 @@ A negator flips the polarity of a cue that follows it within a few tokens of the
 ``غير شرعي`` (illegitimate), ``دون تدخل`` (without interference). Fixed expressions whose
 negator does not negate are excepted: ``لا بد`` (must), ``لا سيما`` (especially),
 ``لا شك`` (no doubt), ``لا يزال``/``ما زال`` (still), ``لا يخلو`` (is not free of, i.e. has).
+
+The clause breakers live here too, in one list (:data:`CLAUSE_BREAKERS`): punctuation such as
+``،`` and ``:`` and connectives such as ``لكن``, ``بل``, ``غير أن``, ``في حين``. A stance cue
+counts only in its target's clause (:func:`clause_ids`), and a negation's scope ends at a clause
+boundary as well as at sentence punctuation, brackets, quotes and a free-standing ``و``.
 """
 
 from __future__ import annotations
@@ -20,31 +25,53 @@ NOT_NEGATING_NEXT = frozenset(normalize(w) for w in (
     "بد", "سيما", "شك", "ريب", "يزال", "تزال", "يزالون", "زال", "زالت", "يخلو", "تخلو", "يخفى",
     "مجرد", "سواء", "اكثر", "اقل", "الا", "إلا",
 ))
-# Tokens that close a negation's scope (clause boundaries).
-SCOPE_BREAKERS = frozenset({".", "،", ",", "؛", ";", ":", "؟", "?", "!", "(", ")", "«", "»",
-                            "“", "”", '"', normalize("لكن"), normalize("بل"), normalize("بينما"),
-                            normalize("و") })
+# Words, phrases and punctuation that end a clause, in one list: a stance cue counts only in
+# the clause of its target, and a negator never reaches across a clause boundary. A phrase
+# (غير أن، إلا أن، في حين) is a breaker as a whole -- its غير is not a negator.
+CLAUSE_BREAKERS = tuple(normalize(w) for w in (
+    "،", ",", "؛", ";", ":", "حيث", "بينما", "في حين", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
+    "ولكنه", "ولكنها", "غير أن", "إلا أن", "بل",
+))
+# A negation's scope also ends at sentence punctuation, brackets, quotation marks and a
+# free-standing و (and), which do not split a stance clause (دعا إلى «إجراء الانتخابات»).
+SCOPE_ONLY_BREAKERS = frozenset({".", "؟", "?", "!", "(", ")", "«", "»", "“", "”", '"', "و"})
+
+_SINGLE = frozenset(b for b in CLAUSE_BREAKERS if " " not in b)
+_PAIRS = frozenset(tuple(b.split()) for b in CLAUSE_BREAKERS if " " in b)
 
 
-# Tokens that end a clause for stance cues: an evaluative cue counts only in its target's clause.
-CLAUSE_BREAKERS = frozenset({"،", ",", "؛", ";", ":", normalize("حيث"), normalize("بينما"),
-                             normalize("لكن"), normalize("لكنها"), normalize("لكنه"),
-                             normalize("غير أن")})
+def _breaker_length(tokens, i):
+    """Length in tokens of the clause breaker that starts at ``tokens[i]`` (0: none)."""
+    if i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) in _PAIRS:
+        return 2
+    return 1 if tokens[i] in _SINGLE else 0
+
+
+def _in_breaker(tokens, j):
+    """Whether ``tokens[j]`` belongs to a clause breaker (first or second word of a phrase)."""
+    return bool(_breaker_length(tokens, j)) or (j > 0 and (tokens[j - 1], tokens[j]) in _PAIRS)
 
 
 def clause_ids(tokens):
-    """Clause number of each token of a sentence (a breaker starts a new clause).
+    """Clause number of each token of a sentence: a breaker (with all its words) starts a new one.
 
     Examples
     --------
     >>> clause_ids(["دعم", "الانتخابات", "،", "لكن", "رفض"])
     [0, 0, 1, 2, 2]
+    >>> clause_ids(normalize("رحب بالاتفاق غير أن الانتخابات مؤجلة").split())
+    [0, 0, 1, 1, 1, 1]
     """
-    out, n = [], 0
-    for t in tokens:
-        if t in CLAUSE_BREAKERS:
+    out, n, i = [], 0, 0
+    while i < len(tokens):
+        length = _breaker_length(tokens, i)
+        if length:
             n += 1
-        out.append(n)
+            out += [n] * length
+            i += length
+        else:
+            out.append(n)
+            i += 1
     return out
 
 
@@ -69,10 +96,12 @@ def find_negator(tokens, index, window=3, negators=NEGATORS):
     0
     >>> find_negator("لا بد من انتخابات".split(), 3) is None
     True
+    >>> find_negator(normalize("غير أن دعم الانتخابات").split(), 2) is None  # "however", not "not"
+    True
     """
     for j in range(index - 1, max(index - window, 0) - 1, -1):
         tok = tokens[j]
-        if tok in SCOPE_BREAKERS:
+        if tok in SCOPE_ONLY_BREAKERS or _in_breaker(tokens, j):
             return None
         if tok in negators:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
