@@ -43,16 +43,20 @@ Examples
 >>> fig = plots.outlet_topic_heatmap(compare.topic_shares(arts, n_boot=100, min_n=1), lang="ar")
 """
 
-from .arabic import arabic_display, has_arabic, isolate, matplotlib_shapes_text, shape_plain
 from .actors import actor_labels_by_outlet
+from .arabic import (
+    arabic_display,
+    has_arabic,
+    isolate,
+    matplotlib_shapes_text,
+    shape_plain,
+)
 from .events import event_panel
 from .fonts import font_family, font_path, register_fonts
 from .heatmap import outlet_topic_heatmap
 from .labels import label
 from .make import make_figures
 from .stance import stance_by_outlet
-from .terms import distinctive_terms_plot
-from .tone import tone_over_time
 from .style import (
     CONNOTATION_COLORS,
     OKABE_ITO,
@@ -64,6 +68,8 @@ from .style import (
     figure_width,
     save_figure,
 )
+from .terms import distinctive_terms_plot
+from .tone import tone_over_time
 
 __all__ = [
     "outlet_topic_heatmap", "stance_by_outlet", "tone_over_time", "actor_labels_by_outlet",

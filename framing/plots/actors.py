@@ -6,21 +6,7 @@ import math
 
 from matplotlib.lines import Line2D
 
-from ..schema import require_columns
-from .layout import (
-    bold_ticks,
-    check_lang,
-    column_chars,
-    compact_lines,
-    group_col,
-    group_ticklabel,
-    in_order,
-    labels_right,
-    legend,
-    new_figure,
-    mpl_text,
-    shown_label,
-)
+from . import layout
 from .style import CONNOTATION_COLORS, GREY, LIGHT_GREY, figure_style
 
 
@@ -29,8 +15,18 @@ def _dot_area(share):
     return 8 + 110 * share
 
 
-def actor_labels_by_outlet(table, *, by=None, actors=None, max_actors=6, max_labels=5,
-                           lang="en", width="double", labels=None, arabic_font="sans"):
+def actor_labels_by_outlet(
+    table,
+    *,
+    by=None,
+    actors=None,
+    max_actors=6,
+    max_labels=5,
+    lang="en",
+    width="double",
+    labels=None,
+    arabic_font="sans",
+):
     """Dot matrix of the labels each outlet uses for each actor.
 
     Rows are an actor's labels (grouped under the actor's name), columns outlets; a dot's area
@@ -47,32 +43,37 @@ def actor_labels_by_outlet(table, *, by=None, actors=None, max_actors=6, max_lab
     max_labels : int, default 5
         Most used labels per actor (over all outlets); the rest are left out.
     by, lang, width, labels, arabic_font
-        See the module docstring.
+        See :mod:`framing.plots` (common parameters).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    check_lang(lang)
-    gcol = group_col(table, by)
-    require_columns(table, [gcol, "actor", "label", "connotation", "count", "share"],
-                    table="actor label")
-    totals = table.groupby("actor", sort=True)["count"].sum().sort_values(ascending=False,
-                                                                          kind="stable")
+    gcol = layout.figure_input(
+        table, by, lang, ["actor", "label", "connotation", "count", "share"], "actor label"
+    )
+    totals = (
+        table.groupby("actor", sort=True)["count"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+    )
     actors = list(actors) if actors is not None else list(totals.index[:max_actors])
-    outlets = in_order(table[gcol])
+    outlets = layout.in_order(table[gcol])
     if lang == "ar":
         outlets = outlets[::-1]
     rows = []  # (actor, label or None for the actor's heading row)
     for actor in actors:
         sub = table.loc[table["actor"] == actor]
-        used = sub.groupby("label", sort=True)["count"].sum().sort_values(ascending=False,
-                                                                         kind="stable")
+        used = (
+            sub.groupby("label", sort=True)["count"]
+            .sum()
+            .sort_values(ascending=False, kind="stable")
+        )
         rows += [(actor, None)] + [(actor, lab) for lab in used.index[:max_labels]]
     cells = table.set_index([gcol, "actor", "label"])
 
     with figure_style(arabic_font):
-        fig = new_figure(width, 0.9 + 0.2 * len(rows))
+        fig = layout.new_figure(width, 0.9 + 0.2 * len(rows))
         ax = fig.add_subplot()
         for y, (actor, lab) in enumerate(rows):
             if lab is None:
@@ -83,34 +84,47 @@ def actor_labels_by_outlet(table, *, by=None, actors=None, max_actors=6, max_lab
                 cell = cells.loc[(outlet, actor, lab)]
                 color = CONNOTATION_COLORS.get(cell["connotation"], GREY)
                 ax.scatter(x, y, s=_dot_area(float(cell["share"])), color=color, lw=0)
-                ax.annotate(str(int(cell["count"])), (x, y), xytext=(-7 if lang == "ar" else 7, 0),
-                            textcoords="offset points", va="center", fontsize=5.5, color=GREY,
-                            ha="right" if lang == "ar" else "left")
-        ticklabels = [shown_label(f"actor:{a}", lang, labels) if lab is None else mpl_text(lab)
-                      for a, lab in rows]
+                ax.annotate(
+                    str(int(cell["count"])),
+                    (x, y),
+                    xytext=(-7 if lang == "ar" else 7, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=5.5,
+                    color=GREY,
+                    ha="right" if lang == "ar" else "left",
+                )
+        ticklabels = [
+            layout.shown_label(f"actor:{a}", lang, labels) if lab is None else layout.mpl_text(lab)
+            for a, lab in rows
+        ]
         ax.set_yticks(range(len(rows)), labels=ticklabels)
-        bold_ticks(ax, [lab is None for _, lab in rows])
+        layout.bold_ticks(ax, [lab is None for _, lab in rows])
         for y, (_, lab) in enumerate(rows):
             if lab is None and y:
                 ax.axhline(y - 0.5, color=LIGHT_GREY, lw=0.5)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(-0.5, len(outlets) - 0.5)
         ax.xaxis.tick_top()
-        chars = column_chars(width, len(outlets), 1.9)
-        ax.set_xticks(range(len(outlets)),
-                      labels=[group_ticklabel(o, lang, chars=chars) for o in outlets])
-        compact_lines(ax.get_xticklabels())
+        chars = layout.column_chars(width, len(outlets), 1.9)
+        ax.set_xticks(
+            range(len(outlets)),
+            labels=[layout.group_ticklabel(o, lang, chars=chars) for o in outlets],
+        )
+        layout.compact_lines(ax.get_xticklabels())
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
         if lang == "ar":
-            labels_right(ax)
+            layout.labels_right(ax)
             ax.spines["right"].set_visible(False)
         connotations = [c for c in CONNOTATION_COLORS if c in set(table["connotation"])]
-        handles = [Line2D([], [], ls="", marker="o", ms=5, color=CONNOTATION_COLORS[c],
-                          label=shown_label(c, lang, labels)) for c in connotations]
-        handles += [Line2D([], [], ls="", marker="o", color=GREY, ms=math.sqrt(_dot_area(s)),
-                           label=f"{s:.0%}") for s in (0.25, 0.5, 1.0)]
-        legend(fig, lang, handles, loc="outside lower center", ncols=len(handles),
-                title=shown_label("legend:actor_dots", lang, labels), title_fontsize="small")
+        handles = layout.marker_handles(CONNOTATION_COLORS, connotations, "o", lang, labels)
+        handles += [
+            Line2D(
+                [], [], ls="", marker="o", color=GREY, ms=math.sqrt(_dot_area(s)), label=f"{s:.0%}"
+            )
+            for s in (0.25, 0.5, 1.0)
+        ]
+        layout.legend_below(fig, lang, handles, layout.shown_label("legend:actor_dots", lang, labels))
     return fig

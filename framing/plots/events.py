@@ -3,26 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from ..schema import require_columns
-from .layout import (
-    LINESPACING,
-    bold_ticks,
-    check_lang,
-    column_chars,
-    compact_lines,
-    group_col,
-    group_ticklabel,
-    in_order,
-    labels_right,
-    legend,
-    new_figure,
-    mpl_text,
-    shown_label,
-    wrap,
-)
+from . import layout
 from .style import (
     CONNOTATION_COLORS,
     GREY,
@@ -34,8 +17,17 @@ from .style import (
 )
 
 
-def event_panel(profile, *, by=None, max_actors=6, lang="en", width="double", labels=None,
-                title=None, arabic_font="sans"):
+def event_panel(
+    profile,
+    *,
+    by=None,
+    max_actors=6,
+    lang="en",
+    width="double",
+    labels=None,
+    title=None,
+    arabic_font="sans",
+):
     """One event across outlets: a matrix of topics, stances, tone and actor labels.
 
     Rows are fields in four sections, columns outlets. Topics: a dot whose area is the share of
@@ -52,49 +44,63 @@ def event_panel(profile, *, by=None, max_actors=6, lang="en", width="double", la
     title : str, optional
         A title, e.g. the event's name.
     by, lang, width, labels, arabic_font
-        See the module docstring.
+        See :mod:`framing.plots` (common parameters).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    check_lang(lang)
-    gcol = group_col(profile, by)
-    require_columns(profile, [gcol, "kind", "field", "value", "share"], table="event profile")
-    outlets = in_order(profile[gcol])
+    gcol = layout.figure_input(
+        profile, by, lang, ["kind", "field", "value", "share"], "event profile"
+    )
+    outlets = layout.in_order(profile[gcol])
     if lang == "ar":
         outlets = outlets[::-1]
     actor_rows = profile.loc[profile["kind"] == "actor"]
-    keep_actors = list(actor_rows.groupby("field", sort=True).size()
-                       .sort_values(ascending=False, kind="stable").index[:max_actors])
+    keep_actors = list(
+        actor_rows.groupby("field", sort=True)
+        .size()
+        .sort_values(ascending=False, kind="stable")
+        .index[:max_actors]
+    )
     rows = []  # (kind, field or None for a section heading)
     for kind in ("topic", "stance", "tone", "actor"):
-        fields = in_order(profile.loc[profile["kind"] == kind, "field"])
+        fields = layout.in_order(profile.loc[profile["kind"] == kind, "field"])
         if kind == "actor":
             fields = [f for f in fields if f in keep_actors]
         if fields:
             rows += [(kind, None)] + [(kind, f) for f in fields]
     cells = profile.drop_duplicates([gcol, "kind", "field"]).set_index([gcol, "kind", "field"])
     n = profile.groupby(gcol, sort=False)["n_articles"].max() if "n_articles" in profile else None
-    # Actor labels can be long: wrap them to the column width (the row labels take ~1.6 in)
+    # Actor labels can be long: layout.wrap them to the column width (the row labels take ~1.6 in)
     # and give each actor row the height of its longest label.
-    chars = column_chars(width, len(outlets), 1.6)
-    wrapped = {key: "\n".join(wrap(value, chars))
-               for key, value in zip(zip(profile[gcol], profile["kind"], profile["field"]),
-                                     profile["value"]) if key[1] == "actor"}
+    chars = layout.column_chars(width, len(outlets), 1.6)
+    wrapped = {
+        key: "\n".join(layout.wrap(value, chars))
+        for key, value in zip(
+            zip(profile[gcol], profile["kind"], profile["field"]), profile["value"]
+        )
+        if key[1] == "actor"
+    }
     heights = []
     for kind, field in rows:
-        lines = max([wrapped[(o, kind, field)].count("\n") + 1 for o in outlets
-                     if (o, kind, field) in wrapped] + [1])
+        lines = max(
+            [
+                wrapped[(o, kind, field)].count("\n") + 1
+                for o in outlets
+                if (o, kind, field) in wrapped
+            ]
+            + [1]
+        )
         heights.append(max(1.0, 0.8 * lines + 0.5) if kind == "actor" and field else 1.0)
     y_pos = np.cumsum([0] + heights[:-1]) + np.array(heights) / 2 - 0.5
-    header = [group_ticklabel(o, lang, n, chars=chars) for o in outlets]
+    header = [layout.group_ticklabel(o, lang, n, chars=chars) for o in outlets]
     header_lines = max(h.count("\n") + 1 for h in header)
-    # Fixed parts (outlet header, title, legend) plus 0.19 in per row unit.
+    # Fixed parts (outlet header, title, layout.legend) plus 0.19 in per row unit.
     fixed_in = 0.3 + 0.17 * header_lines + (0.25 if title else 0) + (0.5 if len(actor_rows) else 0)
 
     with figure_style(arabic_font):
-        fig = new_figure(width, fixed_in + 0.19 * sum(heights))
+        fig = layout.new_figure(width, fixed_in + 0.19 * sum(heights))
         ax = fig.add_subplot()
         for (kind, field), y in zip(rows, y_pos):
             if field is None:
@@ -107,32 +113,54 @@ def event_panel(profile, *, by=None, max_actors=6, lang="en", width="double", la
                 value, share = cell["value"], cell["share"]
                 if kind == "topic":
                     present = bool(share > 0)
-                    ax.scatter(x, y, s=12 + 60 * share if present else 14,
-                               facecolor=PALETTE[0] if present else "none",
-                               edgecolor=PALETTE[0] if present else GREY, lw=0.6)
+                    ax.scatter(
+                        x,
+                        y,
+                        s=12 + 60 * share if present else 14,
+                        facecolor=PALETTE[0] if present else "none",
+                        edgecolor=PALETTE[0] if present else GREY,
+                        lw=0.6,
+                    )
                 elif kind in ("stance", "tone"):
                     colors = STANCE_COLORS if kind == "stance" else TONE_COLORS
                     dark = value in ("pro", "con", "mixed", "positive", "negative")
                     # A box of fixed size in data units: rows never overlap, whatever the font.
-                    ax.add_patch(Rectangle((x - 0.4, y - 0.42), 0.8, 0.84, lw=0,
-                                           fc=colors.get(value, LIGHT_GREY)))
-                    ax.text(x, y, shown_label(value, lang, labels), ha="center", va="center",
-                            fontsize="small", color="white" if dark else "black")
+                    ax.add_patch(
+                        Rectangle(
+                            (x - 0.4, y - 0.42), 0.8, 0.84, lw=0, fc=colors.get(value, LIGHT_GREY)
+                        )
+                    )
+                    ax.text(
+                        x,
+                        y,
+                        layout.shown_label(value, lang, labels),
+                        ha="center",
+                        va="center",
+                        fontsize="small",
+                        color="white" if dark else "black",
+                    )
                 else:
-                    ax.text(x, y, mpl_text(wrapped[key]), ha="center", va="center", fontsize="small",
-                            color=CONNOTATION_COLORS.get(cell["connotation"], GREY),
-                            linespacing=LINESPACING)
+                    ax.text(
+                        x,
+                        y,
+                        layout.mpl_text(wrapped[key]),
+                        ha="center",
+                        va="center",
+                        fontsize="small",
+                        color=CONNOTATION_COLORS.get(cell["connotation"], GREY),
+                        linespacing=layout.LINESPACING,
+                    )
         ticklabels = []
         for kind, field in rows:
             if field is None:
-                ticklabels.append(shown_label(f"kind:{kind}", lang, labels))
+                ticklabels.append(layout.shown_label(f"kind:{kind}", lang, labels))
             elif kind == "tone":
-                ticklabels.append(shown_label("tone:overall", lang, labels))
+                ticklabels.append(layout.shown_label("tone:overall", lang, labels))
             else:
                 prefix = {"topic": "topic", "stance": "stance", "actor": "actor"}[kind]
-                ticklabels.append(shown_label(f"{prefix}:{field}", lang, labels))
+                ticklabels.append(layout.shown_label(f"{prefix}:{field}", lang, labels))
         ax.set_yticks(y_pos, labels=ticklabels)
-        bold_ticks(ax, [field is None for _, field in rows])
+        layout.bold_ticks(ax, [field is None for _, field in rows])
         for (kind, field), y, h in zip(rows, y_pos, heights):
             if field is None and y > 0:
                 ax.axhline(y - h / 2, color=LIGHT_GREY, lw=0.5)
@@ -140,18 +168,17 @@ def event_panel(profile, *, by=None, max_actors=6, lang="en", width="double", la
         ax.set_xlim(-0.5, len(outlets) - 0.5)
         ax.xaxis.tick_top()
         ax.set_xticks(range(len(outlets)), labels=header)
-        compact_lines(ax.get_xticklabels())
+        layout.compact_lines(ax.get_xticklabels())
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
         if lang == "ar":
-            labels_right(ax)
+            layout.labels_right(ax)
             ax.spines["right"].set_visible(False)
         if title:
-            ax.set_title(mpl_text(title))
+            ax.set_title(layout.mpl_text(title))
         if not actor_rows.empty:
-            handles = [Line2D([], [], ls="", marker="s", ms=5, color=CONNOTATION_COLORS[c],
-                              label=shown_label(c, lang, labels)) for c in CONNOTATION_COLORS]
-            legend(fig, lang, handles, loc="outside lower center", ncols=len(handles),
-                    title=shown_label("kind:actor", lang, labels), title_fontsize="small")
+            handles = layout.marker_handles(CONNOTATION_COLORS, CONNOTATION_COLORS, "s", lang,
+                                            labels)
+            layout.legend_below(fig, lang, handles, layout.shown_label("kind:actor", lang, labels))
     return fig

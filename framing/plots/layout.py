@@ -12,6 +12,7 @@ import textwrap
 from matplotlib.figure import Figure
 
 from ..errors import check_choice
+from ..schema import require_columns
 from .arabic import arabic_display, isolate
 from .labels import label
 from .style import figure_width
@@ -141,6 +142,30 @@ def legend(fig, lang, handles=None, labels=None, **kwargs):
             handles, labels = handles[::-1], labels[::-1]
         kwargs.setdefault("markerfirst", False)
     return fig.legend(handles, labels, **kwargs)
+
+
+def marker_handles(colors, keys, marker, lang, labels, ms=5):
+    """Legend handles: one marker per key, in its colour, labelled in the figure's language."""
+    from matplotlib.lines import Line2D
+
+    return [Line2D([], [], ls="", marker=marker, ms=ms, color=colors[k],
+                   label=shown_label(k, lang, labels)) for k in keys]
+
+
+def legend_below(fig, lang, handles, title):
+    """A one-row legend under the figure, with a small title (already a display string)."""
+    return legend(fig, lang, handles, loc="outside lower center", ncols=len(handles),
+                  title=title, title_fontsize="small")
+
+
+def figure_input(table, by, lang, columns, name):
+    """Check a figure's inputs and return its group column: ``lang`` is ``en`` or ``ar``, and the
+    table has the group column and ``columns`` (a :class:`framing.errors.SchemaError` names the
+    first one missing)."""
+    check_lang(lang)
+    gcol = group_col(table, by)
+    require_columns(table, [gcol, *columns], table=name)
+    return gcol
 
 
 def check_lang(lang):

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..schema import require_columns
+from . import layout
 from .arabic import isolate
 from .labels import label
-from .layout import (
-    check_lang,
-    grid_shape,
-    group_col,
-    in_order,
-    labels_right,
-    mpl_text,
-    new_figure,
-    panel_grid,
-)
 from .style import LIGHT_GREY, PALETTE, figure_style
 
 
-def distinctive_terms_plot(terms, n=10, *, by=None, lang="en", width="double", labels=None,
-                           arabic_font="sans"):
+def distinctive_terms_plot(
+    terms, n=10, *, by=None, lang="en", width="double", labels=None, arabic_font="sans"
+):
     """The ``n`` most distinctive terms of each outlet: bars of log-odds z-scores.
 
     Parameters
@@ -32,40 +23,41 @@ def distinctive_terms_plot(terms, n=10, *, by=None, lang="en", width="double", l
         Terms per outlet (those with positive z only), shown in their most frequent spelling
         (the ``example`` column) where the table has it.
     by, lang, width, labels, arabic_font
-        See the module docstring.
+        See :mod:`framing.plots` (common parameters).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    check_lang(lang)
-    gcol = group_col(terms, by)
-    require_columns(terms, [gcol, "term", "z", "rank"], table="distinctive terms")
-    groups = in_order(terms[gcol])
-    tops = {g: terms.loc[(terms[gcol] == g) & (terms["z"] > 0)].nsmallest(n, "rank")
-            for g in groups}
+    gcol = layout.figure_input(terms, by, lang, ["term", "z", "rank"], "distinctive terms")
+    groups = layout.in_order(terms[gcol])
+    tops = {
+        g: terms.loc[(terms[gcol] == g) & (terms["z"] > 0)].nsmallest(n, "rank") for g in groups
+    }
     n_rows = max([len(t) for t in tops.values()] + [1])
-    reference = in_order(terms["reference"])[0] if "reference" in terms else "rest"
+    reference = layout.in_order(terms["reference"])[0] if "reference" in terms else "rest"
 
     with figure_style(arabic_font):
-        nrows, ncols = grid_shape(len(groups), width, 3, 1)
-        fig = new_figure(width, nrows * (0.45 + 0.16 * n_rows) + 0.35)
-        panels = panel_grid(fig, len(groups), (nrows, ncols), lang, sharex=True)
+        nrows, ncols = layout.grid_shape(len(groups), width, 3, 1)
+        fig = layout.new_figure(width, nrows * (0.45 + 0.16 * n_rows) + 0.35)
+        panels = layout.panel_grid(fig, len(groups), (nrows, ncols), lang, sharex=True)
         for i, (ax, group) in enumerate(zip(panels, groups)):
             top = tops[group]
             y = np.arange(len(top))
             ax.barh(y, top["z"], color=PALETTE[i % len(PALETTE)], height=0.7)
             shown = top["example"] if "example" in top else top["term"]
-            ax.set_yticks(y, labels=[mpl_text(term) for term in shown])
+            ax.set_yticks(y, labels=[layout.mpl_text(term) for term in shown])
             ax.set_ylim(n_rows - 0.5, -0.5)
             ax.tick_params(axis="y", length=0)
-            ax.set_title(mpl_text(group))
+            ax.set_title(layout.mpl_text(group))
             ax.grid(axis="x", lw=0.4, color=LIGHT_GREY)
             ax.set_axisbelow(True)
             if lang == "ar":
                 ax.invert_xaxis()  # bars grow leftwards from the labels on the right
-                labels_right(ax)
+                layout.labels_right(ax)
         other = label("rest", lang, labels) if reference == "rest" else isolate(reference)
-        fig.supxlabel(mpl_text(label("axis:z", lang, labels).format(reference=other)),
-                      fontsize="medium")
+        fig.supxlabel(
+            layout.mpl_text(label("axis:z", lang, labels).format(reference=other)),
+            fontsize="medium",
+        )
     return fig

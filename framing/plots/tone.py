@@ -6,22 +6,13 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
-from ..schema import require_columns
-from .layout import (
-    MARKERS,
-    check_lang,
-    group_col,
-    group_ticklabel,
-    labels_right,
-    legend,
-    new_figure,
-    shown_label,
-)
+from . import layout
 from .style import GREY, PALETTE, figure_style, figure_width
 
 
-def tone_over_time(tone_df, *, by=None, lang="en", width="double", labels=None, band=True,
-                   arabic_font="sans"):
+def tone_over_time(
+    tone_df, *, by=None, lang="en", width="double", labels=None, band=True, arabic_font="sans"
+):
     """Mean tone per period and outlet: lines with bootstrap bands.
 
     Parameters
@@ -31,30 +22,36 @@ def tone_over_time(tone_df, *, by=None, lang="en", width="double", labels=None, 
     band : bool, default True
         Shade the bootstrap interval of each outlet's series.
     by, lang, width, labels, arabic_font
-        See the module docstring.
+        See :mod:`framing.plots` (common parameters).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    check_lang(lang)
-    gcol = group_col(tone_df, by)
-    require_columns(tone_df, [gcol, "period", "mean_tone"], table="tone")
+    gcol = layout.figure_input(tone_df, by, lang, ["period", "mean_tone"], "tone")
     data = tone_df.assign(period=pd.to_datetime(tone_df["period"]))
     totals = data.groupby(gcol, sort=False)["n_articles"].sum() if "n_articles" in data else None
     has_ci = band and {"ci_low", "ci_high"} <= set(data.columns)
 
     with figure_style(arabic_font):
-        fig = new_figure(width, 2.4 if figure_width(width) >= 6 else 2.2)
+        fig = layout.new_figure(width, 2.4 if figure_width(width) >= 6 else 2.2)
         ax = fig.add_subplot()
         for i, (name, rows) in enumerate(data.groupby(gcol, sort=False)):
             rows = rows.sort_values("period")
             color = PALETTE[i % len(PALETTE)]
             if has_ci and len(rows) > 1:
-                ax.fill_between(rows["period"], rows["ci_low"], rows["ci_high"], color=color,
-                                alpha=0.15, lw=0)
-            ax.plot(rows["period"], rows["mean_tone"], marker=MARKERS[i % len(MARKERS)], ms=3,
-                    lw=1, color=color, label=group_ticklabel(name, lang, totals, newline=False))
+                ax.fill_between(
+                    rows["period"], rows["ci_low"], rows["ci_high"], color=color, alpha=0.15, lw=0
+                )
+            ax.plot(
+                rows["period"],
+                rows["mean_tone"],
+                marker=layout.MARKERS[i % len(layout.MARKERS)],
+                ms=3,
+                lw=1,
+                color=color,
+                label=layout.group_ticklabel(name, lang, totals, newline=False),
+            )
         ax.axhline(0, color=GREY, lw=0.6, zorder=0)
         values = data[["mean_tone"] + (["ci_low", "ci_high"] if has_ci else [])].to_numpy(float)
         lo, hi = np.nanmin(values), np.nanmax(values)
@@ -62,9 +59,11 @@ def tone_over_time(tone_df, *, by=None, lang="en", width="double", labels=None, 
         locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        ax.set_ylabel(shown_label("axis:mean_tone", lang, labels))
-        ax.set_xlabel(shown_label("axis:date", lang, labels))
-        legend(fig, lang, loc="outside left upper" if lang == "ar" else "outside right upper")
+        ax.set_ylabel(layout.shown_label("axis:mean_tone", lang, labels))
+        ax.set_xlabel(layout.shown_label("axis:date", lang, labels))
+        layout.legend(
+            fig, lang, loc="outside left upper" if lang == "ar" else "outside right upper"
+        )
         if lang == "ar":
-            labels_right(ax)
+            layout.labels_right(ax)
     return fig
