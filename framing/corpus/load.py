@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import os
 import re
 from pathlib import Path
 
@@ -98,6 +99,12 @@ def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metad
     >>> df = load_corpus("seeds")                                  # doctest: +SKIP
     >>> df[["doc_id", "outlet", "date", "date_source"]].head(2)    # doctest: +SKIP
     """
+    if isinstance(path, pd.DataFrame):
+        return _from_frame(path, text_col=text_col, id_col=id_col, columns=columns,
+                           extract_metadata=extract_metadata)
+    if not isinstance(path, (str, os.PathLike)):
+        raise CorpusError(f"cannot read a corpus from a {type(path).__name__}",
+                          fix="give a file or folder path, or a pandas DataFrame")
     path = Path(path)
     if not path.exists():
         raise CorpusError("no such file or folder",
@@ -118,6 +125,16 @@ def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metad
         table = read_table(path, encoding=encoding, notes=notes)
         frame, extras = _from_table(table, text_col=text_col, id_col=id_col, columns=columns)
     return _finish(frame, extras, notes, extract_metadata=extract_metadata, source=path)
+
+
+def _from_frame(df, **kwargs):
+    """A corpus from a DataFrame: its columns are recognised and mapped like a file's."""
+    table = RawTable(df.reset_index(drop=isinstance(df.index, pd.RangeIndex)).astype(object),
+                     Path("<DataFrame>"), list(range(1, len(df) + 1)), "row", "")
+    extract = kwargs.pop("extract_metadata")
+    notes = Notes()
+    frame, extras = _from_table(table, **kwargs)
+    return _finish(frame, extras, notes, extract_metadata=extract, source="<DataFrame>")
 
 
 def _as_str(series):
