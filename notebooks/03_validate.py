@@ -19,6 +19,10 @@
 # confusion tables, F1, and every error with the evidence behind it; (2) measures how much
 # *real* human coders agree, with Krippendorff's alpha from the FIGNEWS-2024 votes (many teams
 # coding the same posts); (3) adds a learned model to those coders as one more coder.
+#
+# The reference labels and FIGNEWS are read from `../shared` beside the repository; where that
+# folder is absent, each section prints a note saying what is missing and where to get it, and
+# is skipped.
 
 # %%
 from pathlib import Path
@@ -26,30 +30,29 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from framing.analyze import analyze
-from framing.corpus import load_corpus
-from framing.notebook import rtl
-from framing.validate import agreement_from_counts, compare_to_gold, fignews_alpha, read_fignews
+from framing import analyze, load_corpus
+from framing.notebook import rtl, shared_path
+from framing.validate import (agreement_from_counts, compare_to_gold, fignews_alpha, read_fignews,
+                              read_labels)
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
-SHARED = ROOT.parent / "shared"
 
 # %% [markdown]
 # ## 1. Reference labels of the seeds
-# The project maintainers coded the five seed articles by hand. Five articles are a *sanity
-# check*: they can show a systematic error, not estimate accuracy.
+# The project maintainers coded the five seed articles by hand (`../shared/gold`, beside the
+# repository). Five articles are a *sanity check*: they can show a systematic error, not
+# estimate accuracy.
 
 # %%
 corpus = load_corpus(ROOT / "seeds")
 res = analyze(corpus)
-gold_path = SHARED / "gold" / "seeds_articles.csv"
-if gold_path.exists():
-    gold = pd.read_csv(gold_path, dtype=str)
+gold_path = shared_path("gold", "seeds_articles.csv")
+if gold_path is not None:
+    gold = read_labels(gold_path)
     report = compare_to_gold(gold, res.articles, res.evidence, n_boot=200)
     display(report.fields)
 else:
     report = None
-    print("reference labels absent:", gold_path)
 
 # %% [markdown]
 # Confusion table (tidy: one row per gold × predicted pair) and the labels' F1:
@@ -59,6 +62,8 @@ if report is not None:
     conf = report.confusion
     display(conf[(conf["gold"] != conf["pred"]) & (conf["n"] > 0)])
     display(report.labels[report.labels["support"] > 0].sort_values("f1").head(10))
+else:
+    print("skipped: no reference labels (see the note above)")
 
 # %% [markdown]
 # Every error with the evidence behind it: a false positive shows the cues that fired, a false
@@ -66,7 +71,9 @@ if report is not None:
 
 # %%
 if report is not None:
-    rtl(report.errors)
+    display(rtl(report.errors))
+else:
+    print("skipped: no reference labels (see the note above)")
 
 # %% [markdown]
 # Alpha between the reference coder and the toolkit, per field (two coders, five units: the
@@ -75,6 +82,8 @@ if report is not None:
 # %%
 if report is not None:
     display(report.alpha.round(3))
+else:
+    print("skipped: no reference labels (see the note above)")
 
 # %% [markdown]
 # ## 2. How much do real human coders agree?
@@ -83,12 +92,10 @@ if report is not None:
 # a bootstrap interval over posts, for posts originally in Arabic and for all posts.
 
 # %%
-FIG = SHARED / "data" / "fignews2024" / "fignews_iaa_joined.jsonl"
-if FIG.exists():
+FIG = shared_path("data", "fignews2024", "fignews_iaa_joined.jsonl")
+if FIG is not None:
     table = pd.concat([fignews_alpha(FIG, f, n_boot=300) for f in ("bias", "propaganda")])
     display(table.round(3))
-else:
-    print("FIGNEWS absent:", FIG)
 
 # %% [markdown]
 # *Reading it.* Alpha near 0.2–0.3 is low: trained coders disagree a lot on bias and
@@ -104,7 +111,9 @@ else:
 # they agree with each other.
 
 # %%
-if FIG.exists():
+if FIG is None:
+    print("skipped: no FIGNEWS votes (see the note above)")
+else:
     from sklearn.model_selection import StratifiedKFold
 
     from framing.models import make_text_classifier

@@ -19,8 +19,9 @@
 # together in the same articles, and its communities are candidate *frame packages*. Use it to
 # find frames the codebook misses, then write cues for them (notebook 04).
 #
-# Corpus: the Libya articles of SaudiNewsNet when `../shared/data` is present, else the
-# sentences of the seeds (too few documents for stable topics — a demonstration only).
+# Corpus: the Libya articles of SaudiNewsNet when `../shared/data` is present, else (after a
+# note saying where to get it) the sentences of the seeds — too few documents for stable
+# topics, a demonstration only.
 
 # %%
 from pathlib import Path
@@ -29,23 +30,20 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 
-from framing.corpus import load_corpus
-from framing.corpus.select import select_mentions
-from framing.models.topics import TopicModel, frame_packages, topic_network
-from framing.notebook import rtl
+from framing import load_corpus, pipeline
+from framing.models import TopicModel, frame_packages, topic_network
+from framing.notebook import rtl, shared_path
 from framing.plots import figure_style
+from framing.text import split_sentences
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
-SNN = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+SNN = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
 
-if SNN.exists():
-    corpus = select_mentions(load_corpus(SNN))
-    corpus = corpus[corpus["duplicate_of"] == ""]
+if SNN is not None:
+    corpus = pipeline.select(load_corpus(SNN), "libya")  # the Libya preset, duplicates dropped
     docs = corpus[["doc_id", "text"]]
     n_topics = 12
 else:
-    from framing.text.sentences import split_sentences
-
     seeds = load_corpus(ROOT / "seeds")
     docs = pd.DataFrame([{"doc_id": f"{r.doc_id}:{i}", "text": s.text}
                          for r in seeds.itertuples() for i, s in enumerate(split_sentences(r.text))])

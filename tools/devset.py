@@ -7,7 +7,7 @@ Builds the corpus of the 110 coded SaudiNewsNet articles from ``../shared/data``
 ``snnNNNNN`` = line NNNNN of saudinewsnet.jsonl.gz, as in ../shared/gold/README.md), analyses it
 and the seeds with the codebook, and prints per field precision, recall and F1 and the summary
 scores of the validity issue -- topics micro-F1 (with precision and recall), stance macro-F1 (the
-cells of the four targets pooled, macro-F1 over pro/con/neutral/absent), tone accuracy -- for the
+cells of the four targets pooled, macro-F1 over the labels that occur), tone accuracy -- for the
 tuning part, the check part (:func:`framing.validate.split.holdout_split`) and the seeds.
 ``--errors`` also lists the tuning part's errors with their evidence (never the check part's).
 The articles are CC BY-NC-SA: they are read from ../shared, never written into the repository.
@@ -64,12 +64,11 @@ def summary(pairs):
     f = 2 * p * r / (p + r) if p + r else 0.0
     from sklearn.metrics import f1_score
 
-    from framing.schema import STANCE_LABELS
-
     scores = field_scores(pairs).set_index("field")
     st = pairs[pairs["field"].str.startswith("stance:")]
-    stance = f1_score(st["gold"], st["pred"], labels=list(STANCE_LABELS), average="macro",
-                      zero_division=0)
+    # macro over the labels that occur in gold or prediction (scikit-learn's default): a label
+    # that neither the coders nor the toolkit use (no `con` in a small part) does not count as 0
+    stance = f1_score(st["gold"], st["pred"], average="macro", zero_division=0)
     return {"n": int(pairs["doc_id"].nunique()), "topics_micro_f1": f, "topics_precision": p,
             "topics_recall": r, "stance_macro_f1": float(stance),
             "tone_accuracy": float(scores.loc["tone", "accuracy"]),

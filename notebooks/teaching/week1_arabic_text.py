@@ -13,7 +13,8 @@
 
 # %% [markdown]
 # # Week 1 — What the machine reads: Arabic text before framing
-#
+
+# %% [markdown]
 # Every framing measure in this course — a topic share, a stance, a tone score — is built on
 # words found in text. Before we count anything, we need to know what "the same word" means to
 # the machine. Arabic makes this visible: the same word can be written with or without
@@ -40,13 +41,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.corpus import load_corpus
+from framing import load_corpus
 from framing.notebook import rtl
-from framing.text import normalize, normalize_with_map
+from framing.text import normalize, normalize_with_map, split_sentences, tokenize
 from framing.text.clitics import light_stem
 from framing.text.negation import NEGATORS, find_negator
-from framing.text.sentences import split_sentences
-from framing.text.tokens import tokenize
 
 # The repository root: the first folder above this notebook that holds seeds/ and framing/
 # (works from notebooks/teaching, notebooks/teaching/solutions, notebooks/ or the root).
@@ -72,11 +71,12 @@ print("original  :", headline)
 print("normalised:", normalize(headline))
 
 # %% [markdown]
-# How much does each step change in the seeds? We count the distinct words whose normalised
-# form would be different if the step were switched (off, or on for taa marbuta).
+# How much does each step change in the seeds? We count the distinct words (`tokenize` with
+# `words_only=True`: no punctuation) whose normalised form would be different if the step were
+# switched (off, or on for taa marbuta).
 
 # %%
-words = sorted({w for t in texts.values() for w, _, _ in tokenize(t, words_only=True)})
+words = sorted({w for t in texts.values() for w in tokenize(t, words_only=True)})
 rows = []
 for step, value in [("diacritics", False), ("alef", False), ("hamza", False), ("ya", False),
                     ("taa_marbuta", True)]:
@@ -93,6 +93,7 @@ rtl(pd.DataFrame(rows))
 # %%
 strings = ["الإرهـــاب", "مسئول", "مسؤول", "إلى", "آلي", "على", "٢٠٢٥", "ترسيخ", "ترسیخ"]
 
+# %% tags=["exercise"]
 # TODO: replace each "" by your prediction (type it in Arabic).
 my_predictions = {
     "الإرهـــاب": "",
@@ -131,8 +132,9 @@ else:
 # different with the default normalisation but become one word with `taa_marbuta=True`.
 
 # %%
-default_words = {w for t in texts.values() for w, _, _ in tokenize(normalize(t), words_only=True)}
+default_words = {w for t in texts.values() for w in tokenize(t, normalize=True, words_only=True)}
 
+# %% tags=["exercise"]
 # TODO: group default_words by normalize(w, taa_marbuta=True) and keep the groups that contain
 # two or more different words. Put the groups (sets of words) in this list.
 collisions = []
@@ -170,7 +172,7 @@ print(f"normalised text: {word!r} at {i}; original text: {texts[doc][a:b]!r} at 
 # ("the head of the coup"). Find it in the normalised text and print the original characters
 # with their offsets. (Hint: normalise your search string too.)
 
-# %%
+# %% tags=["exercise"]
 # TODO: set cue to the label in Arabic, then compute start/end in the ORIGINAL text.
 cue = ""
 start = end = None
@@ -210,6 +212,7 @@ tricky = ('قال د. أحمد إن النمو بلغ 3.5% هذا العام. و
           "عنوان فرعي بلا نقطة\n"
           "- نقطة أولى")
 
+# %% tags=["exercise"]
 # TODO: your guess, e.g. {"sentence": 2, "heading": 1}
 my_guess = {}
 
@@ -236,8 +239,8 @@ else:
 # shrinks the vocabulary of the seeds:
 
 # %%
-raw_types = {w for t in texts.values() for w, _, _ in tokenize(t, words_only=True)}
-norm_types = {w for t in texts.values() for w, _, _ in tokenize(normalize(t), words_only=True)}
+raw_types = {w for t in texts.values() for w in tokenize(t, words_only=True)}
+norm_types = {w for t in texts.values() for w in tokenize(t, normalize=True, words_only=True)}
 stem_types = {light_stem(w) for w in norm_types}
 print(f"{len(raw_types)} spellings → {len(norm_types)} normalised words → {len(stem_types)} light stems")
 
@@ -249,6 +252,7 @@ print(f"{len(raw_types)} spellings → {len(norm_types)} normalised words → {l
 # %%
 audit = ["وبالانتخابات", "حدودها", "ليبيا", "بنغازي", "السيسي", "العسكري", "سيادتها"]
 
+# %% tags=["exercise"]
 # TODO: fill in your stems, e.g. "وبالانتخابات": "انتخابات"
 my_stems = {
     "وبالانتخابات": "",
@@ -287,7 +291,7 @@ else:
 rows = []
 for d, t in texts.items():
     for s in split_sentences(t):
-        toks = [w for w, _, _ in tokenize(normalize(s.text))]
+        toks = tokenize(s.text, normalize=True)  # punctuation kept: it ends a negation's scope
         for i, tok in enumerate(toks[:-1]):
             if tok in NEGATORS:
                 negates = find_negator(toks, i + 1) == i
@@ -305,7 +309,7 @@ rtl(negations)
 # wins). Write the idiomatic phrases you find, in the normalised spelling of the `context`
 # column, two to four words each.
 
-# %%
+# %% tags=["exercise"]
 # TODO: e.g. "جزءا لا يتجزا"
 idioms = []
 
@@ -332,6 +336,7 @@ else:
 #    for a codebook that others can check and cite?
 # 3. Sentence counts are the denominator of `share:T`. Name two kinds of lines in scraped news
 #    that inflate it, and how you would check whether they differ between outlets.
-#
+
+# %% [markdown]
 # **Reading for next week:** `docs/codebook.md` — *Writing cues* and *Clitic collisions*;
 # Entman (1993), "Framing: Toward clarification of a fractured paradigm".

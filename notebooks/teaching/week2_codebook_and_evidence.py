@@ -13,7 +13,8 @@
 
 # %% [markdown]
 # # Week 2 — The codebook and its evidence
-#
+
+# %% [markdown]
 # A dictionary method is a *codebook* — a written list of what counts as what — applied by a
 # machine. Its great advantage over a black-box classifier is that every label can be traced
 # to the words that produced it. Its danger is that a label looks authoritative whether or not
@@ -36,9 +37,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from framing.analyze import analyze
-from framing.codebook import load_codebook
-from framing.corpus import load_corpus
+from framing import analyze, load_codebook, load_corpus
 from framing.explain import reasons
 from framing.notebook import rtl, show_explanation
 
@@ -74,6 +73,8 @@ show_explanation(res, corpus, doc)
 
 # %%
 ev = res.evidence
+
+# %% tags=["exercise"]
 # TODO: keep the rows where doc_id is ids[4] and field is "stance:sisi"
 sisi_evidence = ev.iloc[0:0]
 
@@ -117,7 +118,7 @@ pd.crosstab(fam, ev["label"])
 # lets a reader find each piece of evidence in the article. Count how many rows keep the
 # promise.
 
-# %%
+# %% tags=["exercise"]
 # TODO: count the rows r of ev for which texts[r.doc_id][r.start:r.end] == r.matched
 n_match = None
 
@@ -142,11 +143,14 @@ rtl(ev[ev["negated"]][["doc_id", "sent_id", "field", "label", "cue", "matched"]]
 # that is a noun (`غياب`, `عدم`), a sentence that *affirms* existence (`يوجد`) ...
 
 # %%
-tests = [
+given = [
     ("تدعم مصر الحل السياسي في ليبيا.", "positive"),
     ("لا تدعم مصر الحل السياسي في ليبيا.", "negative"),
-    # TODO: add at least three (sentence, expected tone) pairs
 ]
+
+# %% tags=["exercise"]
+# TODO: add at least three (sentence, expected tone) pairs, like those in `given`
+my_tests = []
 
 
 # %%
@@ -165,10 +169,10 @@ def run_tests(tests):
     return pd.DataFrame(rows)
 
 
-results = run_tests(tests)
+results = run_tests(given + my_tests)
 display(rtl(results))
-if len(tests) < 5:
-    print(f"not yet: {5 - len(tests)} more test(s) to write")
+if len(my_tests) < 3:
+    print(f"not yet: {3 - len(my_tests)} more test(s) to write")
 
 # %% [markdown]
 # **Discuss.** For every row where the toolkit and you disagree: is the instrument wrong, or
@@ -208,7 +212,7 @@ def codebook_for(cues, name="national-security"):
 # Read the seeds (or the highlighted article above) for the words in which this frame is
 # expressed. Write 5–10 cues: phrases are safer than single words.
 
-# %%
+# %% tags=["exercise"]
 # TODO: add cues, e.g. "الأمن القومي"
 my_cues = []
 
@@ -233,7 +237,7 @@ else:
 # (or the border with Libya) as a matter of Egypt's security? Record the matches you reject,
 # keyed by `(doc, sent_id, cue)` as shown in the table, with a short reason.
 
-# %%
+# %% tags=["exercise"]
 # TODO: e.g. {("003", 17, "تهديد*"): "Libya's own security, not Egypt's"}
 rejected = {}
 
@@ -273,7 +277,8 @@ else:
 # 3. Your cue list was written after reading the seeds and judged on the same seeds. What does
 #    that do to the precision you measured? (Next week we compare outlets; in week 4 we
 #    validate on articles the cues were not written from.)
-#
+
+# %% [markdown]
 # **Reading for next week:** `docs/codebook.md` — *Topics*, *Stances*, *Coding rules*;
 # Boydstun, Card, Gross, Resnik & Smith (2014), "Tracking the development of media frames
 # within and across policy issues".

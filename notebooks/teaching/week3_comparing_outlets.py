@@ -13,7 +13,8 @@
 
 # %% [markdown]
 # # Week 3 — Comparing outlets, honestly
-#
+
+# %% [markdown]
 # The question most framing studies ask is comparative: *does outlet A frame the story
 # differently from outlet B?* A table of percentages always shows differences. The work is to
 # say which differences are larger than what chance, small samples, the selection of articles
@@ -25,29 +26,29 @@
 # of the corpus itself.
 #
 # **Data.** The five seeds (one article per outlet), then — if the shared data is present —
-# the Libya articles of **SaudiNewsNet** (Saudi newspapers, July–August 2015). Without the
-# shared data the second part runs on the seeds again, which is enough to run every cell but
-# not to learn much from the numbers.
+# the Libya articles of **SaudiNewsNet** (Saudi newspapers, July–August 2015), read from
+# `../shared/data` beside the repository. Without the shared data the notebook prints a note
+# saying where to get it and the second part runs on the seeds again, which is enough to run
+# every cell but not to learn much from the numbers.
 #
 # Exercises print `not yet: ...` until done; the notebook always runs top to bottom.
 
 # %%
 # %matplotlib inline
+import math
 from pathlib import Path
 
 import pandas as pd
 from scipy import stats
 
-from framing import compare
-from framing.analyze import analyze
-from framing.corpus import load_corpus
-from framing.corpus.select import select_mentions
-from framing.notebook import rtl
+from framing import analyze, compare, load_corpus, pipeline
+from framing.corpus import select_mentions
+from framing.notebook import rtl, shared_path
 from framing.plots import distinctive_terms_plot, outlet_topic_heatmap, stance_by_outlet
+from framing.text import load_stopwords
 
 HERE = Path.cwd()
 ROOT = next(p for p in (HERE, *HERE.parents) if (p / "seeds").is_dir() and (p / "framing").is_dir())
-SNN = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 seeds = load_corpus(ROOT / "seeds")
 seed_arts = analyze(seeds).articles
@@ -77,7 +78,7 @@ shares_seeds[shares_seeds["topic"] == "border_security"]
 # proportion) to compute the 95% interval for (a) one article of one, on topic; (b) four
 # articles of five — the pooled seeds for `border_security`.
 
-# %%
+# %% tags=["exercise"]
 # TODO: replace None by (low, high) tuples, e.g. ci = stats.binomtest(1, 1).proportion_ci(method="wilson")
 wilson_1_of_1 = None
 wilson_4_of_5 = None
@@ -99,7 +100,7 @@ else:
 # outlet do you need for a 95% interval of about ±10 percentage points? Use the normal
 # approximation: half-width ≈ 1.96 · √(p(1−p)/n).
 
-# %%
+# %% tags=["exercise"]
 # TODO: solve 1.96 * sqrt(0.5 * 0.5 / n) = 0.10 for n (round up to a whole article)
 n_needed = None
 
@@ -123,26 +124,27 @@ else:
 # %% [markdown]
 # ## 2. A real comparison: the Libya coverage of Saudi newspapers
 # SaudiNewsNet holds ~31,000 articles from Saudi newspapers (July–August 2015). We keep those
-# that mention Libya at least twice (`select_mentions`: Libya, Libyan, Benghazi, Sirte, Haftar
-# ... matched clitic-aware after normalisation). `select_mentions` normalises every text, which
-# takes ~10 s on the whole corpus, so we first drop the articles that cannot match with a
-# cheap string search on the raw text (a superset: on SaudiNewsNet the final selection is
-# identical to running `select_mentions` on everything). Articles whose text
-# repeats an earlier one are dropped (`duplicate_of`): the same wire story printed twice is
-# one article.
+# that mention Libya at least twice: `pipeline.select(corpus, "libya")` applies the toolkit's
+# Libya preset (`LIBYA.terms` below: Libya, Libyan, Benghazi, Sirte, Haftar ... matched
+# clitic-aware after normalisation, `LIBYA.min_hits` = 2 mentions) and drops the articles whose
+# text repeats an earlier one (`duplicate_of`): the same wire story printed twice is one
+# article. The selection normalises every text, which takes ~10 s on the whole corpus, so we
+# first drop the articles that cannot match with a cheap string search on the raw text (a
+# superset: on SaudiNewsNet the final selection is identical to selecting from everything).
 
 # %%
-if SNN.exists():
+LIBYA = pipeline.load_preset("libya")
+SNN = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
+if SNN is not None:
     full = load_corpus(SNN)
     raw = (full["title"].fillna("") + " " + full["text"].fillna("")).str.replace(
         "[\u064b-\u065f\u0670\u0640]", "", regex=True)  # diacritics and tatweel only
     maybe = full[raw.str.contains("ليبي|طرابلس|بنغازي|سرت|درنة|طبرق|مصراتة|حفتر|الصخيرات")]
-    corpus = select_mentions(maybe)
-    corpus = corpus[corpus["duplicate_of"] == ""]
+    corpus = pipeline.select(maybe, LIBYA)
     name = "SaudiNewsNet, Libya articles"
 else:
     corpus = seeds
-    name = "seeds (SaudiNewsNet absent: " + str(SNN) + ")"
+    name = "seeds (SaudiNewsNet absent)"
 res = analyze(corpus)
 arts = res.articles
 dates = arts["date"].dropna().astype(str)
@@ -168,6 +170,8 @@ outlet_topic_heatmap(shares)
 
 # %%
 topic = "counterterrorism"
+
+# %% tags=["exercise"]
 # TODO: two outlet names from the table above, e.g. outlet_a, outlet_b = "aawsat", "okaz"
 outlet_a, outlet_b = None, None
 
@@ -221,6 +225,8 @@ stance_by_outlet(stances)
 
 # %%
 target = "stance:foreign_forces"
+
+# %% tags=["exercise"]
 # TODO: a DataFrame indexed by outlet with columns n_articles, n_mentioning, share_con_if_mentioned
 valence = None
 
@@ -256,7 +262,7 @@ distinctive_terms_plot(terms, n=8)
 # above and list the boilerplate words (as written in the figure). The check re-runs the
 # analysis without them and shows the new top terms.
 
-# %%
+# %% tags=["exercise"]
 # TODO: e.g. ["انتهى", ...]
 boilerplate = []
 
@@ -264,7 +270,7 @@ boilerplate = []
 if not boilerplate:
     print("not yet: list boilerplate words")
 else:
-    stop = compare.load_stopwords("default") | compare.load_stopwords(boilerplate)
+    stop = load_stopwords("default") | load_stopwords(boilerplate)
     cleaned = compare.distinctive_terms(docs, stopwords=stop, min_count=min_count)
     before = terms[terms["rank"] <= 5].groupby("outlet")["example"].agg(" · ".join)
     after = cleaned[cleaned["rank"] <= 5].groupby("outlet")["example"].agg(" · ".join)
@@ -278,18 +284,20 @@ else:
 
 # %% [markdown]
 # ## 5. The corpus is a measurement too
-# Every share above has the selected articles as its denominator. `select_mentions` keeps
-# articles with two or more mentions of Libya. Articles just over that bar may not be *about*
-# Libya at all — and every such article lowers every topic share of its outlet.
+# Every share above has the selected articles as its denominator. The Libya preset keeps
+# articles with two or more mentions of Libya (`LIBYA.min_hits`). Articles just over that bar
+# may not be *about* Libya at all — and every such article lowers every topic share of its
+# outlet.
 
 # %% [markdown]
 # ### Exercise 6 — read the borderline articles
 # Find the selected articles with **exactly two** mentions: those that
-# `select_mentions(corpus, min_hits=3)` would drop. How many are there per outlet? Read their
-# titles: are they about Libya?
+# `select_mentions(corpus, LIBYA.terms, min_hits=3)` would drop (`select_mentions` is the
+# mention count behind `pipeline.select`, with the terms and the bar given). How many are
+# there per outlet? Read their titles: are they about Libya?
 
-# %%
-# TODO: the rows of corpus that are NOT in select_mentions(corpus, min_hits=3)
+# %% tags=["exercise"]
+# TODO: the rows of corpus that are NOT in select_mentions(corpus, LIBYA.terms, min_hits=3)
 borderline = None
 
 # %%
@@ -316,7 +324,8 @@ else:
 # 3. Differences between outlets can come from framing, from the beat (what the outlet
 #    covers), from the selection rule, or from the instrument (cues that fit one outlet's
 #    style). For one difference you found today, argue for each explanation in turn.
-#
+
+# %% [markdown]
 # **Reading for next week:** Krippendorff (2004), *Content Analysis*, ch. 11 (reliability);
 # Hayes & Krippendorff (2007), "Answering the call for a standard reliability measure for
 # coding data".

@@ -13,7 +13,8 @@
 
 # %% [markdown]
 # # Week 4 — Validation: do coders agree, and does the machine agree with them?
-#
+
+# %% [markdown]
 # A framing measure is only as credible as its agreement with careful human reading. Content
 # analysis has a standard for this: several coders code the same units independently, and we
 # report how far they agree beyond chance — **Krippendorff's alpha** (α). The same logic
@@ -37,26 +38,24 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from framing.analyze import analyze
-from framing.corpus import load_corpus
-from framing.evaluate import evaluate
-from framing.notebook import rtl
+from framing import analyze, load_corpus
+from framing.notebook import rtl, shared_path
 from framing.validate import (agreement, agreement_from_counts, alpha_from_counts,
-                              compare_to_gold, fignews_alpha)
+                              compare_to_gold, evaluate, fignews_alpha, read_labels)
 
 HERE = Path.cwd()
 ROOT = next(p for p in (HERE, *HERE.parents) if (p / "seeds").is_dir() and (p / "framing").is_dir())
-SHARED = ROOT.parent / "shared"
-GOLD = SHARED / "gold" / "seeds_articles.csv"
-FIG = SHARED / "data" / "fignews2024" / "fignews_iaa_joined.jsonl"
 
 corpus = load_corpus(ROOT / "seeds")
 res = analyze(corpus)
 ids = sorted(corpus["doc_id"])
 FIELD = "stance:haftar"
 LABELS = ("pro", "con", "neutral", "absent")
-maintainers = pd.read_csv(GOLD, dtype=str) if GOLD.exists() else None
-print("maintainers' codes:", GOLD if maintainers is not None else "absent")
+# The maintainers' codes, from ../shared beside the repository (a note says so when absent:
+# section 3 then compares you and the toolkit only).
+GOLD = shared_path("gold", "seeds_articles.csv")
+maintainers = read_labels(GOLD) if GOLD is not None else None
+print("maintainers' codes:", "read" if maintainers is not None else "absent")
 
 # %% [markdown]
 # ## 1. You are the coder
@@ -90,7 +89,7 @@ read(0)  # change to read(1), read(2) ... and code each article
 # ### Exercise 1 — code the five articles
 # Write one label per article: `pro`, `con`, `neutral` or `absent`.
 
-# %%
+# %% tags=["exercise"]
 # TODO: your code for each article
 my_codes = {
     ids[0]: "",
@@ -116,7 +115,7 @@ ready = not bad and len(coded) == len(ids)
 # `compare_to_gold` takes *your* table as the reference and scores the toolkit against it:
 # accuracy and macro-F1, the confusion table, and every disagreement with the evidence the
 # toolkit used (we show only the evaluative rows, `pro`/`con`; the `mention` rows just say
-# the target was found). `framing.evaluate.evaluate` gives the same scores and the precision,
+# the target was found). `framing.validate.evaluate` gives the same scores and the precision,
 # recall and F1 of each label.
 
 # %%
@@ -140,7 +139,7 @@ else:
 # sentence. Decide whether the toolkit erred, you erred, or the rules allow both readings.
 # Write one line per disagreement.
 
-# %%
+# %% tags=["exercise"]
 # TODO: e.g. {ids[2]: "toolkit: 'شرعية' is Egypt conferring legitimacy, reported, not endorsed"}
 verdicts = {}
 
@@ -182,7 +181,7 @@ maintainer_codes = (dict(zip(maintainers["doc_id"], maintainers[FIELD]))
 # toolkit), with `tidy_codes` and `pd.concat`. *Before running the check*, guess: will adding
 # the toolkit raise or lower alpha?
 
-# %%
+# %% tags=["exercise"]
 # TODO: humans = pd.concat([tidy_codes(my_codes, "me"), ...]); everyone = ...
 humans = None
 everyone = None
@@ -191,6 +190,9 @@ everyone = None
 if not ready or humans is None or everyone is None:
     print("not yet: finish exercise 1, then build humans and everyone")
 else:
+    if maintainer_codes is None:
+        print("note: without the maintainers' codes the only human coder is you, so the humans' "
+              "alpha is undefined; 'humans + toolkit' is you and the toolkit")
     table = pd.concat([agreement(humans, n_boot=1000).assign(coders="humans"),
                        agreement(everyone, n_boot=1000).assign(coders="humans + toolkit")])
     display(table[["coders", "n_coders", "n_units", "alpha", "ci_low", "ci_high",
@@ -221,7 +223,7 @@ print(agreement_from_counts(example, n_boot=0))
 # `absent`, `pro`), compute percent agreement and alpha, then do the same for a second
 # scenario where they agree on five `absent` and four `pro` articles and disagree on one.
 
-# %%
+# %% tags=["exercise"]
 # TODO: lists of [n_absent, n_pro] per article, ten rows each
 rare = []
 balanced = []
@@ -249,12 +251,12 @@ else:
 # in one language and for all posts, with a bootstrap interval over posts.
 
 # %%
-if FIG.exists():
+FIG = shared_path("data", "fignews2024", "fignews_iaa_joined.jsonl")
+if FIG is not None:
     base = pd.concat([fignews_alpha(FIG, f, n_boot=300) for f in ("bias", "propaganda")])
     display(base.round(3))
 else:
     base = None
-    print("FIGNEWS absent:", FIG)
 
 # %% [markdown]
 # ### Exercise 5 — does the disagreement have a source?
@@ -262,7 +264,7 @@ else:
 # than as labels: set `my_exclude`. (b) Does reliability differ by the posts' original
 # language? List the languages to compare (`Arabic`, `English`, `French`, `Hebrew`, `Hindi`).
 
-# %%
+# %% tags=["exercise"]
 # TODO: e.g. my_exclude = ("Unclear",) and languages = ["Arabic", "English"]
 my_exclude = ()
 languages = []
@@ -300,7 +302,8 @@ else:
 #    they fix.)
 # 3. Write the validation paragraph of a paper that uses the toolkit's `stance:haftar`:
 #    what you measured, against whom, with which numbers and which limits.
-#
+
+# %% [markdown]
 # **Reading:** Krippendorff (2004), *Content Analysis*, ch. 11; Grimmer & Stewart (2013),
 # "Text as data: the promise and pitfalls of automatic content analysis methods for political
 # texts" (validate, validate, validate); Zaghouani et al. (2024) on FIGNEWS.

@@ -12,11 +12,15 @@
 # ---
 
 # %% [markdown]
-# # Week 1 — What the machine reads: Arabic text before framing (instructor solutions)
-#
-# *Solutions: every exercise is filled in and its check cell prints the result; the
-# **Answer** cells give the points to draw out in the discussion.*
-#
+# # Week 1 — What the machine reads: Arabic text before framing
+
+# %% [markdown] tags=["solution"]
+# **Instructor solutions — do not distribute.** Each exercise's `# TODO` cell, as students get
+# it, is followed by a cell that does the exercise; the check cells print the results and the
+# **Answer** cells give the points to draw out in the discussion. The student notebook is
+# generated from this one (`tools/teaching.py`, see `notebooks/teaching/README.md`): edit here.
+
+# %% [markdown]
 # Every framing measure in this course — a topic share, a stance, a tone score — is built on
 # words found in text. Before we count anything, we need to know what "the same word" means to
 # the machine. Arabic makes this visible: the same word can be written with or without
@@ -43,13 +47,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.corpus import load_corpus
+from framing import load_corpus
 from framing.notebook import rtl
-from framing.text import normalize, normalize_with_map
+from framing.text import normalize, normalize_with_map, split_sentences, tokenize
 from framing.text.clitics import light_stem
 from framing.text.negation import NEGATORS, find_negator
-from framing.text.sentences import split_sentences
-from framing.text.tokens import tokenize
 
 # The repository root: the first folder above this notebook that holds seeds/ and framing/
 # (works from notebooks/teaching, notebooks/teaching/solutions, notebooks/ or the root).
@@ -75,11 +77,12 @@ print("original  :", headline)
 print("normalised:", normalize(headline))
 
 # %% [markdown]
-# How much does each step change in the seeds? We count the distinct words whose normalised
-# form would be different if the step were switched (off, or on for taa marbuta).
+# How much does each step change in the seeds? We count the distinct words (`tokenize` with
+# `words_only=True`: no punctuation) whose normalised form would be different if the step were
+# switched (off, or on for taa marbuta).
 
 # %%
-words = sorted({w for t in texts.values() for w, _, _ in tokenize(t, words_only=True)})
+words = sorted({w for t in texts.values() for w in tokenize(t, words_only=True)})
 rows = []
 for step, value in [("diacritics", False), ("alef", False), ("hamza", False), ("ya", False),
                     ("taa_marbuta", True)]:
@@ -96,7 +99,21 @@ rtl(pd.DataFrame(rows))
 # %%
 strings = ["الإرهـــاب", "مسئول", "مسؤول", "إلى", "آلي", "على", "٢٠٢٥", "ترسيخ", "ترسیخ"]
 
+# %% tags=["exercise"]
 # TODO: replace each "" by your prediction (type it in Arabic).
+my_predictions = {
+    "الإرهـــاب": "",
+    "مسئول": "",
+    "مسؤول": "",
+    "إلى": "",
+    "آلي": "",
+    "على": "",
+    "٢٠٢٥": "",
+    "ترسيخ": "",
+    "ترسیخ": "",
+}
+
+# %% tags=["solution"]
 my_predictions = {
     "الإرهـــاب": "الارهاب",  # tatweel removed, إ → ا
     "مسئول": "مسءول",        # hamza on a seat → bare hamza ...
@@ -127,7 +144,7 @@ else:
 # - `ترسيخ` and `ترسیخ` differ in one letter you cannot see. Where would such a letter come
 #   from, and what would happen to a cue without the `persian` step?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Wanted merges: `مسئول/مسؤول` (two spellings of "official"), `ترسيخ/ترسیخ`
 # (Persian keyboard), `الإرهـــاب` (layout). Collisions: `إلى` (to) = `آلي` (automatic), `على`
 # (on) = `علي` (Ali). For framing cues the collisions rarely matter because cues are mostly
@@ -143,8 +160,14 @@ else:
 # different with the default normalisation but become one word with `taa_marbuta=True`.
 
 # %%
-default_words = {w for t in texts.values() for w, _, _ in tokenize(normalize(t), words_only=True)}
+default_words = {w for t in texts.values() for w in tokenize(t, normalize=True, words_only=True)}
 
+# %% tags=["exercise"]
+# TODO: group default_words by normalize(w, taa_marbuta=True) and keep the groups that contain
+# two or more different words. Put the groups (sets of words) in this list.
+collisions = []
+
+# %% tags=["solution"]
 groups = defaultdict(set)
 for w in default_words:
     groups[normalize(w, taa_marbuta=True)].add(w)
@@ -162,11 +185,11 @@ else:
 # mean, and which topic of the default codebook (`institutional_unity`) would be affected if
 # this corpus were normalised with `taa_marbuta=True`? When would you switch it on anyway?
 
-# %%
+# %% tags=["solution"]
 print(next(s.text for s in split_sentences(next(t for d, t in texts.items() if d.startswith("000")))
            if "وحده" in s.text))
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** In the seeds one pair collides: `وحدة` (unity) and `وحده` (alone), as in
 # *الحل العسكري وحده لا يكفي* ("the military solution alone is not enough"). With the switch
 # on, a cue `وحدة` for institutional unity would fire on "alone". Switch it on when the corpus
@@ -194,7 +217,12 @@ print(f"normalised text: {word!r} at {i}; original text: {texts[doc][a:b]!r} at 
 # ("the head of the coup"). Find it in the normalised text and print the original characters
 # with their offsets. (Hint: normalise your search string too.)
 
-# %%
+# %% tags=["exercise"]
+# TODO: set cue to the label in Arabic, then compute start/end in the ORIGINAL text.
+cue = ""
+start = end = None
+
+# %% tags=["solution"]
 cue = "رئيس الانقلاب"
 i = nt.text.find(normalize(cue))
 start, end = nt.to_original(i, i + len(normalize(cue)))
@@ -212,7 +240,7 @@ else:
 # relation. Is one label enough to say the article delegitimises Sisi? What would you want a
 # tool to show you before you accept that reading?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** One marked label is strong evidence of the outlet's *voice* (it is not a quote),
 # but one word is one word: the same sentence reports the president's greetings and the
 # "solidity of bilateral relations". Before accepting "delegitimises Sisi" a coder wants every
@@ -241,6 +269,11 @@ tricky = ('قال د. أحمد إن النمو بلغ 3.5% هذا العام. و
           "عنوان فرعي بلا نقطة\n"
           "- نقطة أولى")
 
+# %% tags=["exercise"]
+# TODO: your guess, e.g. {"sentence": 2, "heading": 1}
+my_guess = {}
+
+# %% tags=["solution"]
 my_guess = {"sentence": 3, "heading": 1, "bullet": 1}
 
 # %%
@@ -257,7 +290,7 @@ else:
 # masthead line ("ميدل إيست أونلاين | ..."), a date line and ends with a URL. How do such lines
 # change `share:T` (the denominator) and the tone score (which weighs the headline more)?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** `د.` and `3.5` do not split; the quoted sentence ends at `."` ; the URL stays
 # inside its sentence; the line without punctuation is a heading, the dash line a bullet.
 # Non-content lines (masthead, date, URL, a repeated headline) add sentences without topic
@@ -274,8 +307,8 @@ else:
 # shrinks the vocabulary of the seeds:
 
 # %%
-raw_types = {w for t in texts.values() for w, _, _ in tokenize(t, words_only=True)}
-norm_types = {w for t in texts.values() for w, _, _ in tokenize(normalize(t), words_only=True)}
+raw_types = {w for t in texts.values() for w in tokenize(t, words_only=True)}
+norm_types = {w for t in texts.values() for w in tokenize(t, normalize=True, words_only=True)}
 stem_types = {light_stem(w) for w in norm_types}
 print(f"{len(raw_types)} spellings → {len(norm_types)} normalised words → {len(stem_types)} light stems")
 
@@ -287,7 +320,19 @@ print(f"{len(raw_types)} spellings → {len(norm_types)} normalised words → {l
 # %%
 audit = ["وبالانتخابات", "حدودها", "ليبيا", "بنغازي", "السيسي", "العسكري", "سيادتها"]
 
+# %% tags=["exercise"]
 # TODO: fill in your stems, e.g. "وبالانتخابات": "انتخابات"
+my_stems = {
+    "وبالانتخابات": "",
+    "حدودها": "",
+    "ليبيا": "",
+    "بنغازي": "",
+    "السيسي": "",
+    "العسكري": "",
+    "سيادتها": "",
+}
+
+# %% tags=["solution"]
 my_stems = {
     "وبالانتخابات": "انتخابات",
     "حدودها": "حدود",
@@ -313,7 +358,7 @@ else:
 # remains is the cue it is looking for)? Look at `العسكري`: which pejorative word does its
 # stem become, and why does `docs/codebook.md` list `العسكر` as a bad cue?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** A naive light stemmer strips any letter that *can* be a clitic: `ل` of `ليبيا`
 # (as if "for"), `ب` of `بنغازي`, `س` of `سيادتها` (as if the future particle) and the final `ي`
 # of `بنغازي`, `السيسي`, `العسكري` (as if "my"), turning `العسكري` (military) into `عسكر`, the
@@ -337,7 +382,7 @@ else:
 rows = []
 for d, t in texts.items():
     for s in split_sentences(t):
-        toks = [w for w, _, _ in tokenize(normalize(s.text))]
+        toks = tokenize(s.text, normalize=True)  # punctuation kept: it ends a negation's scope
         for i, tok in enumerate(toks[:-1]):
             if tok in NEGATORS:
                 negates = find_negator(toks, i + 1) == i
@@ -355,7 +400,11 @@ rtl(negations)
 # wins). Write the idiomatic phrases you find, in the normalised spelling of the `context`
 # column, two to four words each.
 
-# %%
+# %% tags=["exercise"]
+# TODO: e.g. "جزءا لا يتجزا"
+idioms = []
+
+# %% tags=["solution"]
 idioms = [
     "جزءا لا يتجزا",     # an integral part — emphatic, positive
     "لن تدخر جهدا",      # will spare no effort — commitment
@@ -379,7 +428,7 @@ else:
 # negation rule do to it? Which is worse for a comparison of outlets: missing idioms, or
 # flipping them?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** With `جهد` in a positive list, `لن تدخر جهدا` would be read as *negated*
 # positive, i.e. negative — the opposite of its meaning, in the most formulaic (and most
 # frequent) sentences of official statements. Missing an idiom loses a little signal
@@ -395,12 +444,14 @@ else:
 #    for a codebook that others can check and cite?
 # 3. Sentence counts are the denominator of `share:T`. Name two kinds of lines in scraped news
 #    that inflate it, and how you would check whether they differ between outlets.
-#
+
+# %% [markdown] tags=["solution"]
 # *Instructor note.* Q1: e.g. `hamza` off, when one outlet writes `مسئول` and another `مسؤول`
 # and the cue list has only one form: the first outlet's coverage of officials is
 # undercounted. Q2: a reader (or reviewer) can only check a label if the evidence points at
 # the text they see. Q3: masthead/date/URL lines, repeated headlines, photo captions, bullet
 # lists of related links; compare `n_sentences` and the `kind` column by outlet.
-#
+
+# %% [markdown]
 # **Reading for next week:** `docs/codebook.md` — *Writing cues* and *Clitic collisions*;
 # Entman (1993), "Framing: Toward clarification of a fractured paradigm".

@@ -12,11 +12,15 @@
 # ---
 
 # %% [markdown]
-# # Week 2 — The codebook and its evidence (instructor solutions)
-#
-# *Solutions: every exercise is filled in and its check cell prints the result; the
-# **Answer** cells give the points to draw out in the discussion.*
-#
+# # Week 2 — The codebook and its evidence
+
+# %% [markdown] tags=["solution"]
+# **Instructor solutions — do not distribute.** Each exercise's `# TODO` cell, as students get
+# it, is followed by a cell that does the exercise; the check cells print the results and the
+# **Answer** cells give the points to draw out in the discussion. The student notebook is
+# generated from this one (`tools/teaching.py`, see `notebooks/teaching/README.md`): edit here.
+
+# %% [markdown]
 # A dictionary method is a *codebook* — a written list of what counts as what — applied by a
 # machine. Its great advantage over a black-box classifier is that every label can be traced
 # to the words that produced it. Its danger is that a label looks authoritative whether or not
@@ -39,9 +43,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from framing.analyze import analyze
-from framing.codebook import load_codebook
-from framing.corpus import load_corpus
+from framing import analyze, load_codebook, load_corpus
 from framing.explain import reasons
 from framing.notebook import rtl, show_explanation
 
@@ -77,6 +79,12 @@ show_explanation(res, corpus, doc)
 
 # %%
 ev = res.evidence
+
+# %% tags=["exercise"]
+# TODO: keep the rows where doc_id is ids[4] and field is "stance:sisi"
+sisi_evidence = ev.iloc[0:0]
+
+# %% tags=["solution"]
 sisi_evidence = ev[(ev["doc_id"] == ids[4]) & (ev["field"] == "stance:sisi")]
 
 # %%
@@ -92,7 +100,7 @@ else:
 # found. Which row carries the evaluation? Is it the outlet speaking, or a source it quotes?
 # What else in the same sentence would a human coder weigh?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** The `con` row is the actor label `رئيس الانقلاب عبد الفتاح السيسي` ("the head of
 # the coup"), a delegitimising label with full weight (`actor_delegitimizing_weight: 1.0`). It
 # is in the outlet's reporting voice — the sentence reports that the Egyptian official conveyed
@@ -129,7 +137,11 @@ pd.crosstab(fam, ev["label"])
 # lets a reader find each piece of evidence in the article. Count how many rows keep the
 # promise.
 
-# %%
+# %% tags=["exercise"]
+# TODO: count the rows r of ev for which texts[r.doc_id][r.start:r.end] == r.matched
+n_match = None
+
+# %% tags=["solution"]
 n_match = sum(texts[r.doc_id][r.start:r.end] == r.matched for r in ev.itertuples())
 
 # %%
@@ -153,9 +165,17 @@ rtl(ev[ev["negated"]][["doc_id", "sent_id", "field", "label", "cue", "matched"]]
 # that is a noun (`غياب`, `عدم`), a sentence that *affirms* existence (`يوجد`) ...
 
 # %%
-tests = [
+given = [
     ("تدعم مصر الحل السياسي في ليبيا.", "positive"),
     ("لا تدعم مصر الحل السياسي في ليبيا.", "negative"),
+]
+
+# %% tags=["exercise"]
+# TODO: add at least three (sentence, expected tone) pairs, like those in `given`
+my_tests = []
+
+# %% tags=["solution"]
+my_tests = [
     ("لا بد من الحوار والتعاون بين الأطراف الليبية.", "positive"),  # fixed expression
     ("لن تدخر مصر جهدا في دعم الاستقرار في ليبيا.", "positive"),   # idiom with a negator
     ("غياب الاستقرار يقلق دول الجوار.", "negative"),                # a noun as negator
@@ -180,17 +200,17 @@ def run_tests(tests):
     return pd.DataFrame(rows)
 
 
-results = run_tests(tests)
+results = run_tests(given + my_tests)
 display(rtl(results))
-if len(tests) < 5:
-    print(f"not yet: {5 - len(tests)} more test(s) to write")
+if len(my_tests) < 3:
+    print(f"not yet: {3 - len(my_tests)} more test(s) to write")
 
 # %% [markdown]
 # **Discuss.** For every row where the toolkit and you disagree: is the instrument wrong, or
 # your expectation? If the instrument is wrong, is the fault in the cue list (data, which you
 # can edit) or in the rule (code, which you report to the developers)?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Read the `tone evidence` column row by row with the class. Points to draw out:
 # - `لا بد` is excepted and `لن تدخر جهدا` comes out positive because `استقرار` is the cue and
 #   it is far enough from `لن` — the right answer for a partly accidental reason (the negation
@@ -199,11 +219,11 @@ if len(tests) < 5:
 #   sentence comes out negative — the idiom needs to be listed as a phrase.
 # - `غياب` is a negator *of the lexicon* (`msa-news`), not of the general list, so
 #   `غياب الاستقرار` flips `استقرار` to negative: correct.
-# - `يوجد تعاون كبير`: when we wrote this notebook the toolkit read it as **negated** (negative
-#   tone). The lexicon lists the two-word negator `لا يوجد`, and the loader keeps each of its
-#   words as a negator, so `يوجد` ("there is") alone negates. That is a fault in the rule,
-#   not in your expectation — exactly what such tests are for. If your run shows `positive`,
-#   the developers have fixed it.
+# - `يوجد تعاون كبير` comes out `positive`, as expected. When this notebook was first written
+#   the toolkit read it as **negated** (negative tone): the lexicon lists the two-word negator
+#   `لا يوجد`, and the loader kept each of its words as a negator, so `يوجد` ("there is") alone
+#   negated. That was a fault in the rule, not in the expectation — found by exactly this kind
+#   of test, and fixed since (only one-word negators are kept; in `لا يوجد` the `لا` negates).
 
 # %% [markdown]
 # ## 4. Your own cue list: Libya as Egypt's national security
@@ -238,7 +258,11 @@ def codebook_for(cues, name="national-security"):
 # Read the seeds (or the highlighted article above) for the words in which this frame is
 # expressed. Write 5–10 cues: phrases are safer than single words.
 
-# %%
+# %% tags=["exercise"]
+# TODO: add cues, e.g. "الأمن القومي"
+my_cues = []
+
+# %% tags=["solution"]
 my_cues = [
     "الأمن القومي",
     "أمن قومي",
@@ -272,7 +296,11 @@ else:
 # (or the border with Libya) as a matter of Egypt's security? Record the matches you reject,
 # keyed by `(doc, sent_id, cue)` as shown in the table, with a short reason.
 
-# %%
+# %% tags=["exercise"]
+# TODO: e.g. {("003", 17, "تهديد*"): "Libya's own security, not Egypt's"}
+rejected = {}
+
+# %% tags=["solution"]
 rejected = {
     ("003", 17, "تهديد*"): "protecting the *Libyan* state from security threats",
     ("003", 24, "تهديد*"): "both countries' interests against regional threats: not Egypt's security",
@@ -305,7 +333,7 @@ else:
 # - Precision is half the story: which sentences *express the frame without any of your
 #   cues*? How would you find them (hint: read articles that the toolkit codes 0)?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** `تهديد*` is the weak cue: "threat" is a word of the frame's vocabulary, but the
 # frame needs *whose* security is threatened. Narrow it (`تهديد الأمن القومي`,
 # `تهديدا لأمن مصر`) rather than dropping it. The phrase cues all keep their matches;
@@ -325,13 +353,15 @@ else:
 # 3. Your cue list was written after reading the seeds and judged on the same seeds. What does
 #    that do to the precision you measured? (Next week we compare outlets; in week 4 we
 #    validate on articles the cues were not written from.)
-#
+
+# %% [markdown] tags=["solution"]
 # *Instructor note.* Q1: the evidence rows of a sample of articles, judged by someone who did
 # not write the cues; precision per cue; the share of the outlet's articles and its interval.
 # Q2: five articles say little (1 of 2 matches?); what matters is precision on a sample of the
 # corpus, and whether errors differ by outlet. Q3: precision measured on the development set is
 # optimistic — the cues were chosen to fit it; validation needs new articles (week 4).
-#
+
+# %% [markdown]
 # **Reading for next week:** `docs/codebook.md` — *Topics*, *Stances*, *Coding rules*;
 # Boydstun, Card, Gross, Resnik & Smith (2014), "Tracking the development of media frames
 # within and across policy issues".

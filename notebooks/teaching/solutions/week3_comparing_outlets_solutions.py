@@ -12,12 +12,17 @@
 # ---
 
 # %% [markdown]
-# # Week 3 — Comparing outlets, honestly (instructor solutions)
-#
-# *Solutions: every exercise is filled in and its check cell prints the result; the
-# **Answer** cells give the points to draw out in the discussion. Numbers quoted in the
-# answers are those of SaudiNewsNet; without the shared data the cells run on the seeds.*
-#
+# # Week 3 — Comparing outlets, honestly
+
+# %% [markdown] tags=["solution"]
+# **Instructor solutions — do not distribute.** Each exercise's `# TODO` cell, as students get
+# it, is followed by a cell that does the exercise; the check cells print the results and the
+# **Answer** cells give the points to draw out in the discussion. Numbers quoted in the answers
+# are those of SaudiNewsNet; without the shared data the cells run on the seeds. The student
+# notebook is generated from this one (`tools/teaching.py`, see `notebooks/teaching/README.md`):
+# edit here.
+
+# %% [markdown]
 # The question most framing studies ask is comparative: *does outlet A frame the story
 # differently from outlet B?* A table of percentages always shows differences. The work is to
 # say which differences are larger than what chance, small samples, the selection of articles
@@ -29,9 +34,10 @@
 # of the corpus itself.
 #
 # **Data.** The five seeds (one article per outlet), then — if the shared data is present —
-# the Libya articles of **SaudiNewsNet** (Saudi newspapers, July–August 2015). Without the
-# shared data the second part runs on the seeds again, which is enough to run every cell but
-# not to learn much from the numbers.
+# the Libya articles of **SaudiNewsNet** (Saudi newspapers, July–August 2015), read from
+# `../shared/data` beside the repository. Without the shared data the notebook prints a note
+# saying where to get it and the second part runs on the seeds again, which is enough to run
+# every cell but not to learn much from the numbers.
 #
 # Exercises print `not yet: ...` until done; the notebook always runs top to bottom.
 
@@ -43,16 +49,14 @@ from pathlib import Path
 import pandas as pd
 from scipy import stats
 
-from framing import compare
-from framing.analyze import analyze
-from framing.corpus import load_corpus
-from framing.corpus.select import select_mentions
-from framing.notebook import rtl
+from framing import analyze, compare, load_corpus, pipeline
+from framing.corpus import select_mentions
+from framing.notebook import rtl, shared_path
 from framing.plots import distinctive_terms_plot, outlet_topic_heatmap, stance_by_outlet
+from framing.text import load_stopwords
 
 HERE = Path.cwd()
 ROOT = next(p for p in (HERE, *HERE.parents) if (p / "seeds").is_dir() and (p / "framing").is_dir())
-SNN = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 seeds = load_corpus(ROOT / "seeds")
 seed_arts = analyze(seeds).articles
@@ -82,7 +86,12 @@ shares_seeds[shares_seeds["topic"] == "border_security"]
 # proportion) to compute the 95% interval for (a) one article of one, on topic; (b) four
 # articles of five — the pooled seeds for `border_security`.
 
-# %%
+# %% tags=["exercise"]
+# TODO: replace None by (low, high) tuples, e.g. ci = stats.binomtest(1, 1).proportion_ci(method="wilson")
+wilson_1_of_1 = None
+wilson_4_of_5 = None
+
+# %% tags=["solution"]
 wilson_1_of_1 = tuple(stats.binomtest(1, 1).proportion_ci(method="wilson"))
 wilson_4_of_5 = tuple(stats.binomtest(4, 5).proportion_ci(method="wilson"))
 
@@ -103,7 +112,11 @@ else:
 # outlet do you need for a 95% interval of about ±10 percentage points? Use the normal
 # approximation: half-width ≈ 1.96 · √(p(1−p)/n).
 
-# %%
+# %% tags=["exercise"]
+# TODO: solve 1.96 * sqrt(0.5 * 0.5 / n) = 0.10 for n (round up to a whole article)
+n_needed = None
+
+# %% tags=["solution"]
 n_needed = math.ceil((1.96 / 0.10) ** 2 * 0.5 * 0.5)  # 96.04 -> 97
 
 # %%
@@ -123,7 +136,7 @@ else:
 # show? (Think of what each article includes and omits — week 1 and 2 tools — rather than
 # of shares.)
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** One article of one gives a Wilson interval of about [0.21, 1.00]: the data are
 # compatible with an outlet that addresses the topic in a fifth of its articles. Four of five
 # gives about [0.38, 0.96]; the bootstrap's [0.40, 1.00] is similar here, but at n = 1 the
@@ -135,26 +148,27 @@ else:
 # %% [markdown]
 # ## 2. A real comparison: the Libya coverage of Saudi newspapers
 # SaudiNewsNet holds ~31,000 articles from Saudi newspapers (July–August 2015). We keep those
-# that mention Libya at least twice (`select_mentions`: Libya, Libyan, Benghazi, Sirte, Haftar
-# ... matched clitic-aware after normalisation). `select_mentions` normalises every text, which
-# takes ~10 s on the whole corpus, so we first drop the articles that cannot match with a
-# cheap string search on the raw text (a superset: on SaudiNewsNet the final selection is
-# identical to running `select_mentions` on everything). Articles whose text
-# repeats an earlier one are dropped (`duplicate_of`): the same wire story printed twice is
-# one article.
+# that mention Libya at least twice: `pipeline.select(corpus, "libya")` applies the toolkit's
+# Libya preset (`LIBYA.terms` below: Libya, Libyan, Benghazi, Sirte, Haftar ... matched
+# clitic-aware after normalisation, `LIBYA.min_hits` = 2 mentions) and drops the articles whose
+# text repeats an earlier one (`duplicate_of`): the same wire story printed twice is one
+# article. The selection normalises every text, which takes ~10 s on the whole corpus, so we
+# first drop the articles that cannot match with a cheap string search on the raw text (a
+# superset: on SaudiNewsNet the final selection is identical to selecting from everything).
 
 # %%
-if SNN.exists():
+LIBYA = pipeline.load_preset("libya")
+SNN = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
+if SNN is not None:
     full = load_corpus(SNN)
     raw = (full["title"].fillna("") + " " + full["text"].fillna("")).str.replace(
         "[\u064b-\u065f\u0670\u0640]", "", regex=True)  # diacritics and tatweel only
     maybe = full[raw.str.contains("ليبي|طرابلس|بنغازي|سرت|درنة|طبرق|مصراتة|حفتر|الصخيرات")]
-    corpus = select_mentions(maybe)
-    corpus = corpus[corpus["duplicate_of"] == ""]
+    corpus = pipeline.select(maybe, LIBYA)
     name = "SaudiNewsNet, Libya articles"
 else:
     corpus = seeds
-    name = "seeds (SaudiNewsNet absent: " + str(SNN) + ")"
+    name = "seeds (SaudiNewsNet absent)"
 res = analyze(corpus)
 arts = res.articles
 dates = arts["date"].dropna().astype(str)
@@ -180,6 +194,12 @@ outlet_topic_heatmap(shares)
 
 # %%
 topic = "counterterrorism"
+
+# %% tags=["exercise"]
+# TODO: two outlet names from the table above, e.g. outlet_a, outlet_b = "aawsat", "okaz"
+outlet_a, outlet_b = None, None
+
+# %% tags=["solution"]
 # The largest outlet, and the outlet with 10+ articles whose share differs most from it
 # (chosen in code so that the cell also runs on the seeds).
 sizes = arts["outlet"].value_counts()
@@ -222,7 +242,7 @@ else:
 # versa — why? Your pair may look clearly different; what does the Holm-corrected test for the
 # same topic say, and which of the two results would you report?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** With SaudiNewsNet: Asharq Al-Awsat (`aawsat`, 122 articles) addresses
 # counterterrorism in ~58% of its Libya articles, the business daily Al-Eqtisadiya
 # (`aleqtisadiya`, 17) in ~18%; the intervals do not overlap and Fisher's p is well below 0.01.
@@ -254,6 +274,12 @@ stance_by_outlet(stances)
 
 # %%
 target = "stance:foreign_forces"
+
+# %% tags=["exercise"]
+# TODO: a DataFrame indexed by outlet with columns n_articles, n_mentioning, share_con_if_mentioned
+valence = None
+
+# %% tags=["solution"]
 by_outlet = arts.groupby("outlet")[target]
 valence = pd.DataFrame({
     "n_articles": by_outlet.size(),
@@ -275,7 +301,7 @@ else:
 # answers which research question? How many mentioning articles does an outlet need before
 # its conditional share means anything (look back at exercise 2)?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Overall shares mix salience and valence: a low `con` share can mean "rarely
 # mentions foreign forces" or "mentions them without hostility". The overall share answers
 # *how much of the coverage treats foreign forces as a threat*; the conditional share answers
@@ -304,7 +330,11 @@ distinctive_terms_plot(terms, n=8)
 # above and list the boilerplate words (as written in the figure). The check re-runs the
 # analysis without them and shows the new top terms.
 
-# %%
+# %% tags=["exercise"]
+# TODO: e.g. ["انتهى", ...]
+boilerplate = []
+
+# %% tags=["solution"]
 boilerplate = [
     "الوئام", "بصحيفة", "رابط", "الخبر",      # alweeam: its name and "link to the story"
     "باليوم",                               # alyaum: "in al-Yaum"
@@ -316,7 +346,7 @@ boilerplate = [
 if not boilerplate:
     print("not yet: list boilerplate words")
 else:
-    stop = compare.load_stopwords("default") | compare.load_stopwords(boilerplate)
+    stop = load_stopwords("default") | load_stopwords(boilerplate)
     cleaned = compare.distinctive_terms(docs, stopwords=stop, min_count=min_count)
     before = terms[terms["rank"] <= 5].groupby("outlet")["example"].agg(" · ".join)
     after = cleaned[cleaned["rank"] <= 5].groupby("outlet")["example"].agg(" · ".join)
@@ -328,7 +358,7 @@ else:
 # through oil prices, or through a columnist's essays)? Is a word list evidence of framing on
 # its own?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Boilerplate gone, the lists show mostly *beats*: Al-Eqtisadiya and Al-Riyadh
 # write about Libya through oil, OPEC, dollars; Okaz's "distinctive" words (medicine, marriage,
 # breast cancer) come from columns and features that mention Libya in passing — a selection
@@ -339,18 +369,24 @@ else:
 
 # %% [markdown]
 # ## 5. The corpus is a measurement too
-# Every share above has the selected articles as its denominator. `select_mentions` keeps
-# articles with two or more mentions of Libya. Articles just over that bar may not be *about*
-# Libya at all — and every such article lowers every topic share of its outlet.
+# Every share above has the selected articles as its denominator. The Libya preset keeps
+# articles with two or more mentions of Libya (`LIBYA.min_hits`). Articles just over that bar
+# may not be *about* Libya at all — and every such article lowers every topic share of its
+# outlet.
 
 # %% [markdown]
 # ### Exercise 6 — read the borderline articles
 # Find the selected articles with **exactly two** mentions: those that
-# `select_mentions(corpus, min_hits=3)` would drop. How many are there per outlet? Read their
-# titles: are they about Libya?
+# `select_mentions(corpus, LIBYA.terms, min_hits=3)` would drop (`select_mentions` is the
+# mention count behind `pipeline.select`, with the terms and the bar given). How many are
+# there per outlet? Read their titles: are they about Libya?
 
-# %%
-strict = select_mentions(corpus, min_hits=3)
+# %% tags=["exercise"]
+# TODO: the rows of corpus that are NOT in select_mentions(corpus, LIBYA.terms, min_hits=3)
+borderline = None
+
+# %% tags=["solution"]
+strict = select_mentions(corpus, LIBYA.terms, min_hits=3)
 borderline = corpus[~corpus["doc_id"].isin(strict["doc_id"])]
 
 # %%
@@ -368,7 +404,7 @@ else:
 # that your conclusions do not hinge on it? (One answer: report the main result under two
 # selection rules.)
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Close to half of the SaudiNewsNet selection mentions Libya exactly twice, and the
 # share differs by outlet. Read the titles: Tunisia, Rafale jets for Egypt, oil refining, the
 # IAEA, minorities after Assad, a poet laureate, a Quranic verse — most borderline articles
@@ -385,14 +421,16 @@ else:
 # 3. Differences between outlets can come from framing, from the beat (what the outlet
 #    covers), from the selection rule, or from the instrument (cues that fit one outlet's
 #    style). For one difference you found today, argue for each explanation in turn.
-#
+
+# %% [markdown] tags=["solution"]
 # *Instructor note.* Q1, e.g.: "Asharq Al-Awsat addressed counterterrorism in 58% [50, 67] of
 # its 122 Libya articles, Al-Eqtisadiya in 18% [0, 35] of 17 (Fisher p < .01; exploratory —
 # across all outlets the association was not significant after correcting for eight topics)."
 # Q2: keep it marked (†) with its n, or pool small outlets by type, and never rank it. Q3: use
 # the evidence (week 2) to rule out the instrument, the beat (distinctive terms, sections)
 # and the selection (borderline articles) before calling it framing.
-#
+
+# %% [markdown]
 # **Reading for next week:** Krippendorff (2004), *Content Analysis*, ch. 11 (reliability);
 # Hayes & Krippendorff (2007), "Answering the call for a standard reliability measure for
 # coding data".

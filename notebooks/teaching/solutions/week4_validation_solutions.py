@@ -12,11 +12,16 @@
 # ---
 
 # %% [markdown]
-# # Week 4 — Validation: do coders agree, and does the machine agree with them? (instructor solutions)
-#
-# *Solutions: the exercises are filled in with one instructor's independent coding, and the
-# check cells print the results; the **Answer** cells give the points to draw out.*
-#
+# # Week 4 — Validation: do coders agree, and does the machine agree with them?
+
+# %% [markdown] tags=["solution"]
+# **Instructor solutions — do not distribute.** Each exercise's `# TODO` cell, as students get
+# it, is followed by a cell that does the exercise — exercise 1 with one instructor's
+# independent coding; the check cells print the results and the **Answer** cells give the
+# points to draw out. The student notebook is generated from this one (`tools/teaching.py`, see
+# `notebooks/teaching/README.md`): edit here.
+
+# %% [markdown]
 # A framing measure is only as credible as its agreement with careful human reading. Content
 # analysis has a standard for this: several coders code the same units independently, and we
 # report how far they agree beyond chance — **Krippendorff's alpha** (α). The same logic
@@ -40,26 +45,24 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from framing.analyze import analyze
-from framing.corpus import load_corpus
-from framing.evaluate import evaluate
-from framing.notebook import rtl
+from framing import analyze, load_corpus
+from framing.notebook import rtl, shared_path
 from framing.validate import (agreement, agreement_from_counts, alpha_from_counts,
-                              compare_to_gold, fignews_alpha)
+                              compare_to_gold, evaluate, fignews_alpha, read_labels)
 
 HERE = Path.cwd()
 ROOT = next(p for p in (HERE, *HERE.parents) if (p / "seeds").is_dir() and (p / "framing").is_dir())
-SHARED = ROOT.parent / "shared"
-GOLD = SHARED / "gold" / "seeds_articles.csv"
-FIG = SHARED / "data" / "fignews2024" / "fignews_iaa_joined.jsonl"
 
 corpus = load_corpus(ROOT / "seeds")
 res = analyze(corpus)
 ids = sorted(corpus["doc_id"])
 FIELD = "stance:haftar"
 LABELS = ("pro", "con", "neutral", "absent")
-maintainers = pd.read_csv(GOLD, dtype=str) if GOLD.exists() else None
-print("maintainers' codes:", GOLD if maintainers is not None else "absent")
+# The maintainers' codes, from ../shared beside the repository (a note says so when absent:
+# section 3 then compares you and the toolkit only).
+GOLD = shared_path("gold", "seeds_articles.csv")
+maintainers = read_labels(GOLD) if GOLD is not None else None
+print("maintainers' codes:", "read" if maintainers is not None else "absent")
 
 # %% [markdown]
 # ## 1. You are the coder
@@ -93,7 +96,17 @@ read(0)  # change to read(1), read(2) ... and code each article
 # ### Exercise 1 — code the five articles
 # Write one label per article: `pro`, `con`, `neutral` or `absent`.
 
-# %%
+# %% tags=["exercise"]
+# TODO: your code for each article
+my_codes = {
+    ids[0]: "",
+    ids[1]: "",
+    ids[2]: "",
+    ids[3]: "",
+    ids[4]: "",
+}
+
+# %% tags=["solution"]
 # One instructor's coding, done before looking at the toolkit or the maintainers' codes.
 my_codes = {
     ids[0]: "pro",      # Egypt's welcome "reflects recognition of his role in strengthening the army"
@@ -119,7 +132,7 @@ ready = not bad and len(coded) == len(ids)
 # `compare_to_gold` takes *your* table as the reference and scores the toolkit against it:
 # accuracy and macro-F1, the confusion table, and every disagreement with the evidence the
 # toolkit used (we show only the evaluative rows, `pro`/`con`; the `mention` rows just say
-# the target was found). `framing.evaluate.evaluate` gives the same scores and the precision,
+# the target was found). `framing.validate.evaluate` gives the same scores and the precision,
 # recall and F1 of each label.
 
 # %%
@@ -143,7 +156,11 @@ else:
 # sentence. Decide whether the toolkit erred, you erred, or the rules allow both readings.
 # Write one line per disagreement.
 
-# %%
+# %% tags=["exercise"]
+# TODO: e.g. {ids[2]: "toolkit: 'شرعية' is Egypt conferring legitimacy, reported, not endorsed"}
+verdicts = {}
+
+# %% tags=["solution"]
 verdicts = {
     ids[2]: ("toolkit: its pro evidence is conventional titles (القوات المسلحة الليبية) and "
              "'شرعية' — Egypt conferring legitimacy, reported and weighed against its costs, not "
@@ -191,7 +208,12 @@ maintainer_codes = (dict(zip(maintainers["doc_id"], maintainers[FIELD]))
 # toolkit), with `tidy_codes` and `pd.concat`. *Before running the check*, guess: will adding
 # the toolkit raise or lower alpha?
 
-# %%
+# %% tags=["exercise"]
+# TODO: humans = pd.concat([tidy_codes(my_codes, "me"), ...]); everyone = ...
+humans = None
+everyone = None
+
+# %% tags=["solution"]
 parts = [tidy_codes(my_codes, "me")]
 if maintainer_codes is not None:
     parts.append(tidy_codes(maintainer_codes, "maintainers"))
@@ -202,6 +224,9 @@ everyone = pd.concat([humans, tidy_codes(toolkit_codes, "toolkit")], ignore_inde
 if not ready or humans is None or everyone is None:
     print("not yet: finish exercise 1, then build humans and everyone")
 else:
+    if maintainer_codes is None:
+        print("note: without the maintainers' codes the only human coder is you, so the humans' "
+              "alpha is undefined; 'humans + toolkit' is you and the toolkit")
     table = pd.concat([agreement(humans, n_boot=1000).assign(coders="humans"),
                        agreement(everyone, n_boot=1000).assign(coders="humans + toolkit")])
     display(table[["coders", "n_coders", "n_units", "alpha", "ci_low", "ci_high",
@@ -212,7 +237,7 @@ else:
 # with your data? How many units would a reliability test of this field need (Krippendorff
 # suggests enough that the rarest category appears several times)?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Here the instructor and the maintainers agree on four of five articles; adding the
 # toolkit lowers alpha, because the toolkit disagrees with both on article 002 and with one of
 # them on 004. But the bootstrap interval runs over most of the scale: five units cannot
@@ -241,7 +266,12 @@ print(agreement_from_counts(example, n_boot=0))
 # `absent`, `pro`), compute percent agreement and alpha, then do the same for a second
 # scenario where they agree on five `absent` and four `pro` articles and disagree on one.
 
-# %%
+# %% tags=["exercise"]
+# TODO: lists of [n_absent, n_pro] per article, ten rows each
+rare = []
+balanced = []
+
+# %% tags=["solution"]
 rare = [[2, 0]] * 9 + [[1, 1]]                 # nine agreed "absent", one split
 balanced = [[2, 0]] * 5 + [[0, 2]] * 4 + [[1, 1]]  # five "absent", four "pro", one split
 
@@ -259,7 +289,7 @@ else:
 # variables are rare (most articles do not use most frames). What does that imply for studies
 # that report only percent agreement?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Alpha compares observed disagreement with the disagreement expected if labels
 # were assigned at random *with the observed label frequencies*. When 19 of 20 codes are
 # `absent`, two coders who never looked at the articles and always wrote `absent` would agree
@@ -277,12 +307,12 @@ else:
 # in one language and for all posts, with a bootstrap interval over posts.
 
 # %%
-if FIG.exists():
+FIG = shared_path("data", "fignews2024", "fignews_iaa_joined.jsonl")
+if FIG is not None:
     base = pd.concat([fignews_alpha(FIG, f, n_boot=300) for f in ("bias", "propaganda")])
     display(base.round(3))
 else:
     base = None
-    print("FIGNEWS absent:", FIG)
 
 # %% [markdown]
 # ### Exercise 5 — does the disagreement have a source?
@@ -290,7 +320,12 @@ else:
 # than as labels: set `my_exclude`. (b) Does reliability differ by the posts' original
 # language? List the languages to compare (`Arabic`, `English`, `French`, `Hebrew`, `Hindi`).
 
-# %%
+# %% tags=["exercise"]
+# TODO: e.g. my_exclude = ("Unclear",) and languages = ["Arabic", "English"]
+my_exclude = ()
+languages = []
+
+# %% tags=["solution"]
 my_exclude = ("Unclear", "Not Applicable")
 languages = ["Arabic", "English", "French", "Hebrew", "Hindi"]
 
@@ -318,7 +353,7 @@ else:
 # - Which of the toolkit's fields (topics, stances, tone, actor labels) do you expect humans to
 #   code reliably, and which not? How would you find out for your own project?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # **Answer.** Bias α ≈ 0.2 and propaganda α ≈ 0.3, with narrow intervals over ~1,500 posts:
 # this is not noise from small samples but real, systematic disagreement — far below 0.667.
 # Excluding "Unclear"/"Not Applicable" raises alpha by only ~0.01–0.02, and although the
@@ -340,7 +375,8 @@ else:
 #    they fix.)
 # 3. Write the validation paragraph of a paper that uses the toolkit's `stance:haftar`:
 #    what you measured, against whom, with which numbers and which limits.
-#
+
+# %% [markdown] tags=["solution"]
 # *Instructor note.* Q1: ~150–200 articles stratified by outlet, oversampling articles with
 # foreign-force cues so that both values occur often; 2–3 coders trained on separate articles;
 # report α with its interval, then the toolkit as one more coder, and the confusion table. Q2:
@@ -348,7 +384,8 @@ else:
 # could not apply them — and then re-code. Q3: the paragraph should name the coders, the
 # sample, α among humans, the toolkit's agreement with them (α with toolkit, accuracy/F1), and
 # the categories that could not be tested.
-#
+
+# %% [markdown]
 # **Reading:** Krippendorff (2004), *Content Analysis*, ch. 11; Grimmer & Stewart (2013),
 # "Text as data: the promise and pitfalls of automatic content analysis methods for political
 # texts" (validate, validate, validate); Zaghouani et al. (2024) on FIGNEWS.
