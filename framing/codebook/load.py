@@ -128,6 +128,18 @@ def _display(ctx, mapping, section):
                     "write e.g. `display: {en: Border security, ar: أمن الحدود}`")
 
 
+def _override(ctx, mapping, key, section, kind=float):
+    """A per-field threshold (``min_weight:``, ``threshold:`` ...): a non-negative number or None."""
+    value = mapping.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 \
+            or value != value:
+        raise ctx.error(f"`{key}` must be a non-negative number, not {value!r}",
+                        _line(mapping, key), section, "leave it out to use the settings value")
+    return kind(value)
+
+
 def _settings(ctx, raw):
     settings = dict(DEFAULT_SETTINGS)
     if raw is None:
@@ -150,10 +162,13 @@ def _topics(ctx, raw):
     for name, spec in raw.items():
         line = _line(raw, name)
         _require_mapping(ctx, spec, f"topics.{name}", line)
-        _check_keys(ctx, spec, {"description", "display", "cues", "note"}, f"topics.{name}")
-        topics.append(Topic(str(name), _text(ctx, spec, "description", f"topics.{name}"),
-                            _cue_list(ctx, spec, "cues", f"topics.{name}"),
-                            _display(ctx, spec, f"topics.{name}")))
+        section = f"topics.{name}"
+        _check_keys(ctx, spec, {"description", "display", "cues", "min_weight", "min_sentences",
+                                "note"}, section)
+        topics.append(Topic(str(name), _text(ctx, spec, "description", section),
+                            _cue_list(ctx, spec, "cues", section), _display(ctx, spec, section),
+                            _override(ctx, spec, "min_weight", section),
+                            _override(ctx, spec, "min_sentences", section, int)))
     return tuple(topics)
 
 
@@ -163,7 +178,7 @@ def _stances(ctx, raw, actor_ids):
         section = f"stances.{name}"
         _require_mapping(ctx, spec, section, _line(raw, name))
         _check_keys(ctx, spec, {"description", "display", "target", "pro", "con", "scope",
-                                "window", "actors", "note"}, section)
+                                "window", "actors", "threshold", "min_evidence", "note"}, section)
         scope = spec.get("scope", "window")
         if scope not in ("window", "sentence"):
             raise ctx.error(f"scope must be `window` or `sentence`, not {scope!r}",
@@ -181,7 +196,8 @@ def _stances(ctx, raw, actor_ids):
             str(name), _text(ctx, spec, "description", section),
             _cue_list(ctx, spec, "target", section), _cue_list(ctx, spec, "pro", section),
             _cue_list(ctx, spec, "con", section), scope, window, tuple(actors),
-            _display(ctx, spec, section)))
+            _display(ctx, spec, section), _override(ctx, spec, "threshold", section),
+            _override(ctx, spec, "min_evidence", section)))
     return tuple(stances)
 
 

@@ -39,6 +39,13 @@ class Topic:
     description: str
     cues: tuple
     display: dict = field(default_factory=dict)  # language -> name shown in figures
+    min_weight: float | None = None      # overrides settings.topic_min_weight
+    min_sentences: int | None = None     # overrides settings.topic_min_sentences
+
+    def setting(self, settings, key):
+        """This topic's value of ``topic_min_weight`` / ``topic_min_sentences``."""
+        own = {"topic_min_weight": self.min_weight, "topic_min_sentences": self.min_sentences}[key]
+        return settings[key] if own is None else own
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,15 @@ class Stance:
     window: int | None = None
     actors: tuple = ()
     display: dict = field(default_factory=dict)
+    threshold: float | None = None       # overrides settings.stance_threshold
+    min_evidence: float | None = None    # overrides settings.stance_min_evidence
+
+    def setting(self, settings, key):
+        """This target's value of ``stance_threshold`` / ``stance_min_evidence`` /
+        ``stance_window``."""
+        own = {"stance_threshold": self.threshold, "stance_min_evidence": self.min_evidence,
+               "stance_window": self.window}[key]
+        return settings[key] if own is None else own
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ actor is unmarked; a delegitimising name is a marked choice and weighs more).
 
 ``stance_score = (pro - con) / (pro + con)``; the label is ``absent`` without a mention,
 ``neutral`` with less than ``stance_min_evidence`` evaluative weight or
-``|score| <= stance_threshold``, else ``pro`` / ``con``. Sentences and the article use the same
+``|score| <= stance_threshold``, else ``pro`` / ``con``. A target may set its own ``window``,
+``threshold`` and ``min_evidence``. Sentences and the article use the same
 rule, the article over the sums of its sentences.
 """
 
@@ -23,16 +24,21 @@ from .. import schema
 from .evidence import round4
 
 
-def stance_label(pro, con, mentions, st):
-    """The stance label from pro and con weight and the number of mentions (module docstring)."""
+def stance_label(pro, con, mentions, st, target=None):
+    """The stance label from pro and con weight and the number of mentions (module docstring);
+    ``target`` (a :class:`~framing.codebook.Stance`) may override the thresholds."""
+    def setting(key):
+        return st[key] if target is None else target.setting(st, key)
+
     if not mentions:
         return "absent"
-    if pro + con < st["stance_min_evidence"]:
+    if pro + con < setting("stance_min_evidence"):
         return "neutral"
     score = (pro - con) / (pro + con)
-    if score > st["stance_threshold"]:
+    threshold = setting("stance_threshold")
+    if score > threshold:
         return "pro"
-    if score < -st["stance_threshold"]:
+    if score < -threshold:
         return "con"
     return "neutral"
 
@@ -70,7 +76,7 @@ class StanceRule:
             for h in mentions + [h for h in linked if (h.start, h.end) not in spans]:
                 self.evidence.add(s.index, col, "mention", h, weight=0.0)
             m_toks = [s.local(h) for h in mentions + linked]
-            window = target.window or int(st["stance_window"])
+            window = int(target.setting(st, "stance_window"))
             pro = con = 0.0
             for h in s.hits(f"eval:{name}"):
                 k = s.local(h)
@@ -96,13 +102,13 @@ class StanceRule:
                                   weight=w)
             self.pro[name] += pro
             self.con[name] += con
-            row[col] = stance_label(pro, con, 1, st)
+            row[col] = stance_label(pro, con, 1, st, target)
             row[schema.field(schema.STANCE_SCORE, name)] = stance_score(pro, con)
 
     def article(self, article, counted):
         for target in self.stances:
             name = target.name
             p, c = self.pro[name], self.con[name]
-            article[schema.field(schema.STANCE, name)] = stance_label(p, c, self.mentions[name],
-                                                                      self.st)
+            article[schema.field(schema.STANCE, name)] = stance_label(
+                p, c, self.mentions[name], self.st, target)
             article[schema.field(schema.STANCE_SCORE, name)] = stance_score(p, c)

@@ -3,7 +3,8 @@
 Rule (``docs/codebook.md``, "Topics"): a sentence *addresses* topic T when the weights of the
 distinct cues of T it contains add up to ``topic_min_weight`` (each cue counts once per
 sentence: a repeated generic word is not more evidence); an article has T when at least
-``topic_min_sentences`` of its sentences address it. ``share:T`` is the share of the article's
+``topic_min_sentences`` of its sentences address it. A topic may set its own ``min_weight`` and
+``min_sentences``. ``share:T`` is the share of the article's
 counted sentences that address T. Every cue of T found is evidence (label ``1``) with its weight.
 """
 
@@ -29,7 +30,7 @@ class TopicRule:
             col = schema.field(schema.TOPIC, t.name)
             hits = s.hits(col)
             weight = sum({h.entry.cue.text: h.entry.cue.weight for h in hits}.values())
-            addresses = weight >= self.st["topic_min_weight"]
+            addresses = weight >= t.setting(self.st, "topic_min_weight")
             row[col] = int(addresses)
             if hits:
                 self.sentences[t.name] += int(addresses)
@@ -40,5 +41,5 @@ class TopicRule:
         n = max(len(counted), 1)
         for t in self.topics:
             col = schema.field(schema.TOPIC, t.name)
-            article[col] = int(self.sentences[t.name] >= self.st["topic_min_sentences"])
+            article[col] = int(self.sentences[t.name] >= t.setting(self.st, "topic_min_sentences"))
             article[schema.field(schema.SHARE, t.name)] = round4(sum(r[col] for r in counted) / n)
