@@ -19,7 +19,7 @@ from .yamlsrc import Located, LocatedList, load_yaml
 
 TOP_LEVEL = {"name", "version", "language", "description", "citation", "authors", "licence",
              "license", "changelog", "settings", "topics", "stances", "actors", "sentiment",
-             "quotes"}
+             "quotes", "ignore", "calibration"}
 REQUIRED = ("name", "version", "topics")
 
 class _Ctx:
@@ -164,21 +164,27 @@ def _topics(ctx, raw):
         _require_mapping(ctx, spec, f"topics.{name}", line)
         section = f"topics.{name}"
         _check_keys(ctx, spec, {"description", "display", "cues", "min_weight", "min_sentences",
-                                "note"}, section)
+                                "context", "note"}, section)
         topics.append(Topic(str(name), _text(ctx, spec, "description", section),
                             _cue_list(ctx, spec, "cues", section), _display(ctx, spec, section),
                             _override(ctx, spec, "min_weight", section),
-                            _override(ctx, spec, "min_sentences", section, int)))
+                            _override(ctx, spec, "min_sentences", section, int),
+                            _cue_list(ctx, spec, "context", section, required=False)))
     return tuple(topics)
 
 
-def _stances(ctx, raw, actor_ids):
+def _stances(ctx, raw, actor_ids, topic_names=()):
     stances = []
     for name, spec in raw.items():
         section = f"stances.{name}"
         _require_mapping(ctx, spec, section, _line(raw, name))
         _check_keys(ctx, spec, {"description", "display", "target", "pro", "con", "scope",
-                                "window", "actors", "threshold", "min_evidence", "note"}, section)
+                                "window", "actors", "threshold", "min_evidence", "topic",
+                                "context", "note"}, section)
+        topic = spec.get("topic")
+        if topic is not None and topic not in topic_names:
+            raise ctx.error(f"names unknown topic {topic!r}", _line(spec, "topic"), section,
+                            f"use one of: {', '.join(topic_names)}")
         scope = spec.get("scope", "window")
         if scope not in ("window", "sentence"):
             raise ctx.error(f"scope must be `window` or `sentence`, not {scope!r}",
@@ -197,7 +203,8 @@ def _stances(ctx, raw, actor_ids):
             _cue_list(ctx, spec, "target", section), _cue_list(ctx, spec, "pro", section),
             _cue_list(ctx, spec, "con", section), scope, window, tuple(actors),
             _display(ctx, spec, section), _override(ctx, spec, "threshold", section),
-            _override(ctx, spec, "min_evidence", section)))
+            _override(ctx, spec, "min_evidence", section), topic,
+            _cue_list(ctx, spec, "context", section, required=False)))
     return tuple(stances)
 
 
@@ -340,16 +347,19 @@ def load_codebook(name_or_path="libya-egypt"):
     hasher = hashlib.sha256(data)
     actors = _actors(ctx, _require_mapping(ctx, raw.get("actors") or Located(), "actors",
                                            _line(raw, "actors")))
+    topics = _topics(ctx, _require_mapping(ctx, raw["topics"], "topics", _line(raw, "topics")))
     return Codebook(
         name=str(raw["name"]), version=str(raw["version"]), path=where,
         settings=_settings(ctx, raw.get("settings")),
-        topics=_topics(ctx, _require_mapping(ctx, raw["topics"], "topics", _line(raw, "topics"))),
+        topics=topics,
         stances=_stances(ctx, _require_mapping(ctx, raw.get("stances") or Located(), "stances",
-                                               _line(raw, "stances")), {a.id for a in actors}),
+                                               _line(raw, "stances")), {a.id for a in actors},
+                         [t.name for t in topics]),
         actors=actors,
         sentiment=_sentiment(ctx, raw.get("sentiment"), hasher),
         quotes=_quotes(ctx, raw.get("quotes")),
+        ignore=_cue_list(ctx, raw, "ignore", "ignore", required=False),
         sha256=hasher.hexdigest(),
-        meta={k: raw[k] for k in ("language", "description", "citation", "authors", "changelog")
-              if k in raw},
+        meta={k: raw[k] for k in ("language", "description", "citation", "authors", "changelog",
+                                  "calibration") if k in raw},
     )

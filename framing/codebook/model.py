@@ -41,6 +41,7 @@ class Topic:
     display: dict = field(default_factory=dict)  # language -> name shown in figures
     min_weight: float | None = None      # overrides settings.topic_min_weight
     min_sentences: int | None = None     # overrides settings.topic_min_sentences
+    context: tuple = ()                  # cues of which the article must name one (the scope)
 
     def setting(self, settings, key):
         """This topic's value of ``topic_min_weight`` / ``topic_min_sentences``."""
@@ -61,6 +62,8 @@ class Stance:
     display: dict = field(default_factory=dict)
     threshold: float | None = None       # overrides settings.stance_threshold
     min_evidence: float | None = None    # overrides settings.stance_min_evidence
+    topic: str | None = None             # a target not evaluated counts only where this is 1
+    context: tuple = ()                  # cues of which the article must name one (the scope)
 
     def setting(self, settings, key):
         """This target's value of ``stance_threshold`` / ``stance_min_evidence`` /
@@ -116,6 +119,7 @@ class Codebook:
     sentiment: dict
     quotes: dict
     meta: dict = field(default_factory=dict)
+    ignore: tuple = ()  # phrases whose words are not cues (names such as a club's)
 
     def display_names(self):
         """``{"topic:T" | "stance:S" | "actor:A": {language: name}}`` from the ``display:``

@@ -8,7 +8,8 @@ place: ``قوات حفتر`` (the LNA) hides ``حفتر`` (the man) there.
 
 Actor names also *mask*: the words inside a name (``حكومة الوفاق``, ``بعثة الأمم المتحدة للدعم``)
 are a name, not an evaluation, so sentiment and evaluative cues inside them do not count
-(:func:`mask_actor_names`).
+(:func:`mask_actor_names`). The codebook's ``ignore`` phrases -- names that contain cue words but
+are not about them (a football club called حرس الحدود) -- mask every cue inside them.
 """
 
 from __future__ import annotations
@@ -18,15 +19,22 @@ from collections import defaultdict
 from .. import schema
 
 
-def mask_actor_names(groups):
-    """Drop sentiment and evaluative hits that lie inside an actor label (in place)."""
-    spans = [(h.start, h.end) for h in groups.get("actor", ())]
-    if not spans:
-        return
+def _drop_inside(groups, spans, masked):
     for g in list(groups):
-        if g == "sentiment" or g.startswith("eval:"):
+        if masked(g):
             groups[g] = [h for h in groups[g]
                          if not any(a <= h.start and h.end <= b for a, b in spans)]
+
+
+def mask_actor_names(groups):
+    """Drop the hits that names hide (in place): sentiment and evaluative cues inside an actor
+    label, and every cue but actor labels inside an ``ignore`` phrase."""
+    ignored = [(h.start, h.end) for h in groups.pop("ignore", ())]
+    if ignored:
+        _drop_inside(groups, ignored, lambda g: g != "actor")
+    spans = [(h.start, h.end) for h in groups.get("actor", ())]
+    if spans:
+        _drop_inside(groups, spans, lambda g: g == "sentiment" or g.startswith("eval:"))
 
 
 class ActorRule:

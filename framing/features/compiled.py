@@ -1,9 +1,10 @@
 """A codebook compiled once for matching: every cue of every field in one automaton.
 
-Matcher groups (what a hit is evidence of): ``topic:T``; ``target:S`` (a mention of stance
+Matcher groups (what a hit is evidence of): ``topic:T``; ``scope:topic:T`` and
+``scope:stance:S`` (a name of the field's ``context``, its scope); ``target:S`` (a mention of stance
 target S) and ``eval:S`` (an evaluative cue, payload +1 pro / -1 con); ``actor`` (payload: actor
 id, connotation, label); ``sentiment`` (+1 / -1) and ``intensifier``; ``speech_verb`` and
-``source`` (payload: source type).
+``source`` (payload: source type); ``ignore`` (a phrase whose words are not cues).
 """
 
 from __future__ import annotations
@@ -39,10 +40,12 @@ class CompiledCodebook:
         entries = []
         for t in cb.topics:
             entries += [Entry(schema.field(schema.TOPIC, t.name), None, c) for c in t.cues]
+            entries += [Entry(f"scope:topic:{t.name}", None, c) for c in t.context]
         for s in cb.stances:
             entries += [Entry(f"target:{s.name}", None, c) for c in s.target]
             entries += [Entry(f"eval:{s.name}", 1, c) for c in s.pro]
             entries += [Entry(f"eval:{s.name}", -1, c) for c in s.con]
+            entries += [Entry(f"scope:stance:{s.name}", None, c) for c in s.context]
         for a in cb.actors:
             entries += [Entry("actor", (a.id, lab.connotation, lab.cue.text), lab.cue)
                         for lab in a.labels]
@@ -53,6 +56,7 @@ class CompiledCodebook:
         entries += [Entry("speech_verb", None, c) for c in cb.quotes["speech_verbs"]]
         for stype, cues in cb.quotes["source_types"].items():
             entries += [Entry("source", stype, c) for c in cues]
+        entries += [Entry("ignore", None, c) for c in cb.ignore]
         self.matcher = CueMatcher(entries)
         self.negators = NEGATORS | sent["negators"]
         self.empty_sentence = schema.sentence_features(cb)

@@ -12,7 +12,14 @@ actor is unmarked; a delegitimising name is a marked choice and weighs more).
 ``stance_score = (pro - con) / (pro + con)``; the label is ``absent`` without a mention,
 ``neutral`` with less than ``stance_min_evidence`` evaluative weight or
 ``|score| <= stance_threshold``, else ``pro`` / ``con``. A target may set its own ``window``,
-``threshold`` and ``min_evidence``. Sentences and the article use the same
+``threshold`` and ``min_evidence``.
+
+Two codebook keys keep passing mentions out, as coders do. With ``topic: T``, a target that the
+article does not evaluate counts as mentioned only where it also has topic T (elections named in
+an aside of an article on something else are ``absent``, not ``neutral``). With a ``context``
+list, the article must name one of its cues (the LNA's names are ambiguous outside Libya: "the
+national army" of Yemen is not Haftar's); otherwise the target is ``absent`` and its evidence is
+labelled ``out_of_scope``. Sentences and the article use the same
 rule, the article over the sums of its sentences.
 """
 
@@ -58,6 +65,7 @@ class StanceRule:
         self.evidence = evidence
         self.pro, self.con = defaultdict(float), defaultdict(float)
         self.mentions = defaultdict(int)
+        self.in_scope = {t.name: not t.context for t in self.stances}
 
     def sentence(self, s, row):
         st = self.st
@@ -65,6 +73,10 @@ class StanceRule:
         for target in self.stances:
             name = target.name
             col = schema.field(schema.STANCE, name)
+            scope = s.hits(f"scope:{col}")
+            if scope and not self.in_scope[name]:
+                self.in_scope[name] = True
+                self.evidence.add(s.index, col, "context", scope[0], weight=0.0)
             mentions = list(s.hits(f"target:{name}"))
             linked = [h for h in actor_hits if name in self.actor_stance[h.entry.payload[0]]]
             if not mentions and not linked:
@@ -108,7 +120,24 @@ class StanceRule:
     def article(self, article, counted):
         for target in self.stances:
             name = target.name
+            col = schema.field(schema.STANCE, name)
+            if not self.in_scope[name]:
+                self._out_of_scope(col, counted)
             p, c = self.pro[name], self.con[name]
-            article[schema.field(schema.STANCE, name)] = stance_label(
-                p, c, self.mentions[name], self.st, target)
+            mentions = self.mentions[name]
+            if target.topic and not article.get(schema.field(schema.TOPIC, target.topic)) \
+                    and p + c < target.setting(self.st, "stance_min_evidence"):
+                mentions = 0  # mentioned in passing, not evaluated: absent
+            article[col] = stance_label(p, c, mentions, self.st, target)
             article[schema.field(schema.STANCE_SCORE, name)] = stance_score(p, c)
+
+    def _out_of_scope(self, col, counted):
+        name = schema.parse_field(col)[1]
+        self.pro[name] = self.con[name] = 0.0
+        self.mentions[name] = 0
+        for row in counted:
+            row[col] = ""
+            row[schema.field(schema.STANCE_SCORE, name)] = 0.0
+        for row in self.evidence.rows:
+            if row["field"] == col:
+                row["label"] = "out_of_scope"

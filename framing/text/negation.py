@@ -7,7 +7,7 @@ negator does not negate are excepted: ``لا بد`` (must), ``لا سيما`` (e
 ``لا شك`` (no doubt), ``لا يزال``/``ما زال`` (still), ``لا يخلو`` (is not free of, i.e. has).
 
 The clause breakers live here too, in one list (:data:`CLAUSE_BREAKERS`): punctuation such as
-``،`` and ``:`` and connectives such as ``لكن``, ``بل``, ``غير أن``, ``في حين``. A stance cue
+``؛`` and ``:`` and connectives such as ``لكن``, ``بل``, ``غير أن``, ``في حين``. A stance cue
 counts only in its target's clause (:func:`clause_ids`), and a negation's scope ends at a clause
 boundary as well as at sentence punctuation, brackets, quotes and a free-standing ``و``.
 """
@@ -27,14 +27,17 @@ NOT_NEGATING_NEXT = frozenset(normalize(w) for w in (
 ))
 # Words, phrases and punctuation that end a clause, in one list: a stance cue counts only in
 # the clause of its target, and a negator never reaches across a clause boundary. A phrase
-# (غير أن، إلا أن، في حين) is a breaker as a whole -- its غير is not a negator.
+# (غير أن، إلا أن، في حين) is a breaker as a whole -- its غير is not a negator. The comma is
+# not among them: Arabic news strings the clauses of one statement with commas ("returned to the
+# Geneva talks, calling on the parties to commit ..."), so it ends only a negation's scope.
 CLAUSE_BREAKERS = tuple(normalize(w) for w in (
-    "،", ",", "؛", ";", ":", "حيث", "بينما", "في حين", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
+    "؛", ";", ":", "حيث", "بينما", "في حين", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
     "ولكنه", "ولكنها", "غير أن", "إلا أن", "بل",
 ))
-# A negation's scope also ends at sentence punctuation, brackets, quotation marks and a
+# A negation's scope also ends at a comma, sentence punctuation, brackets, quotation marks and a
 # free-standing و (and), which do not split a stance clause (دعا إلى «إجراء الانتخابات»).
-SCOPE_ONLY_BREAKERS = frozenset({".", "؟", "?", "!", "(", ")", "«", "»", "“", "”", '"', "و"})
+SCOPE_ONLY_BREAKERS = frozenset({".", "؟", "?", "!", "(", ")", "«", "»", "“", "”", '"', "و",
+                                 "،", ","})
 
 _SINGLE = frozenset(b for b in CLAUSE_BREAKERS if " " not in b)
 _PAIRS = frozenset(tuple(b.split()) for b in CLAUSE_BREAKERS if " " in b)
@@ -57,7 +60,7 @@ def clause_ids(tokens):
 
     Examples
     --------
-    >>> clause_ids(["دعم", "الانتخابات", "،", "لكن", "رفض"])
+    >>> clause_ids(["دعم", "الانتخابات", "؛", "لكن", "رفض"])
     [0, 0, 1, 2, 2]
     >>> clause_ids(normalize("رحب بالاتفاق غير أن الانتخابات مؤجلة").split())
     [0, 0, 1, 1, 1, 1]
