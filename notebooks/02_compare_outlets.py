@@ -48,10 +48,10 @@ warnings.simplefilter("ignore", category=SmallSampleWarning)  # small-n notes ar
 # %% [markdown]
 # ## The corpus
 # The Libya articles of SaudiNewsNet when the shared data is here, else the seeds.
-# `pipeline.select(corpus, "libya")` applies the packaged preset (`framing/data/presets/libya.yaml`:
-# ليبيا، بنغازي، طرابلس الغرب، سرت، حفتر ... at least twice in title and text) and drops exact
-# duplicates: the same text twice is one article. `pipeline.run` analyses the corpus once and
-# writes its tables, as `framing run` does.
+# `pipeline.select(corpus, "libya")` applies the packaged preset
+# (`framing/data/presets/libya.yaml`: ليبيا، بنغازي، طرابلس الغرب، سرت، حفتر ... at least twice
+# in title and text) and drops exact duplicates: the same text twice is one article.
+# `pipeline.run` analyses the corpus once and writes its tables, as `framing run` does.
 
 # %%
 SNN = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")

@@ -77,10 +77,11 @@ def _texts(nb):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path,shared", RUNS, ids=[f"{name(p)}-{s}" for p, s in RUNS])
-def test_notebook_executes(path, shared, monkeypatch):
+def test_notebook_executes(path, shared, monkeypatch, tmp_path):
     """Runs top to bottom without an error; with ``hidden``, as on a reader's machine without
     ../shared (FRAMING_SHARED=""): the notebook says what is missing and goes on."""
     monkeypatch.setenv("MPLBACKEND", "Agg")  # the kernel inherits the environment
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebooks' temporary folders, cleaned up
     if shared == "hidden":
         monkeypatch.setenv("FRAMING_SHARED", "")
     nb = jupytext.read(path)
@@ -92,7 +93,7 @@ def test_notebook_executes(path, shared, monkeypatch):
     assert not errors
     printed = "\n".join(_texts(nb))
     if shared == "hidden":
-        assert "note: ../shared/" in printed, "no cell said that the shared data is missing"
+        assert "../shared/" in printed, "no cell said which shared data is missing"
     if path.parent.name == "solutions":
         assert "not yet:" not in printed, "a solution leaves an exercise undone"
     elif path.parent.name == "teaching":
