@@ -202,8 +202,8 @@ def figures_for(analysis, out_dir, *, corpus=None, codebook=None, lang="en", wid
         paths = make_figures(analysis.articles, analysis.actors, sentences=analysis.sentences,
                              docs=corpus, out_dir=out_dir, events=events, lang=lang, width=width,
                              formats=formats, stopwords="default", labels=names)
-    for w in caught:  # say which figures were skipped and why, once each
-        print(f"note: {w.message}")
+    for message in dict.fromkeys(str(w.message) for w in caught):  # each note once
+        print(f"note: {message}")
     return paths
 
 

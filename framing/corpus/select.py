@@ -5,12 +5,7 @@ from __future__ import annotations
 from ..text.match import Cue, CueMatcher, Entry
 from ..text.normalize import normalize
 
-# A default selection for Libya coverage: the country, its people, main cities and leaders.
-LIBYA_TERMS = ("ليبيا", "ليبي", "ليبية", "ليبيين", "ليبيون", "طرابلس الغرب", "بنغازي", "سرت",
-               "درنة", "طبرق", "مصراتة", "حفتر", "الصخيرات")
-
-
-def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hits=2):
+def select_mentions(corpus, terms, columns=("title", "text"), min_hits=2):
     """Rows whose title and text mention ``terms`` at least ``min_hits`` times in all.
 
     The default of two mentions keeps articles that *concern* the subject and drops passing
@@ -20,7 +15,8 @@ def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hi
     ----------
     corpus : pandas.DataFrame
     terms : iterable of str
-        Cues in the codebook syntax (proclitics and suffixes allowed, ``*`` for stems).
+        Cues in the codebook syntax (proclitics and suffixes allowed, ``*`` for stems); the
+        packaged presets (``framing.pipeline.load_preset("libya").terms``) hold ready lists.
     columns : tuple of str
         Columns searched.
     min_hits : int, default 2
@@ -36,7 +32,7 @@ def select_mentions(corpus, terms=LIBYA_TERMS, columns=("title", "text"), min_hi
     >>> import pandas as pd
     >>> df = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""],
     ...                    "text": ["وصل الوفد إلى بنغازي شرق ليبيا", "مباراة في بنغازي"]})
-    >>> select_mentions(df)["doc_id"].tolist()
+    >>> select_mentions(df, ["ليبيا", "بنغازي"])["doc_id"].tolist()
     ['a']
     """
     matcher = CueMatcher(Entry("term", None, Cue.from_text(t)) for t in terms)
