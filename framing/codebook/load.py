@@ -245,9 +245,9 @@ def _read_packaged(kind, name):
 def _sentiment(ctx, raw, hasher):
     raw = raw or {}
     _require_mapping(ctx, raw, "sentiment", getattr(raw, "line", None))
-    _check_keys(ctx, raw, {"lexicon", "positive", "negative", "intensifiers", "negators", "note"},
-                "sentiment")
-    merged = {k: [] for k in ("positive", "negative", "intensifiers", "negators")}
+    _check_keys(ctx, raw, {"lexicon", "positive", "negative", "neutral", "intensifiers",
+                           "negators", "note"}, "sentiment")
+    merged = {k: [] for k in ("positive", "negative", "neutral", "intensifiers", "negators")}
     lexicon = raw.get("lexicon")
     if lexicon:
         data, where = _read_packaged("lexicons", lexicon)
@@ -261,9 +261,11 @@ def _sentiment(ctx, raw, hasher):
         lctx = _Ctx(where)
         _check_keys(lctx, lex, {"name", "version", "description", "licence", "license", "language",
                                 "authors", "citation", "sources",
-                                "positive", "negative", "intensifiers", "negators", "note"}, "lexicon")
+                                "positive", "negative", "neutral", "intensifiers", "negators",
+                                "changelog", "note"}, "lexicon")
         for key in merged:
-            merged[key].extend(_cue_list(lctx, lex, key, "lexicon", required=key != "intensifiers"))
+            merged[key].extend(_cue_list(lctx, lex, key, "lexicon",
+                                         required=key not in ("intensifiers", "neutral")))
     for key in merged:
         merged[key].extend(_cue_list(ctx, raw, key, "sentiment", required=False))
     out = {k: tuple(v) for k, v in merged.items() if k != "negators"}

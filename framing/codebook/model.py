@@ -28,6 +28,7 @@ DEFAULT_SETTINGS = {
     "headline_weight": 2.0,      # weight of headline sentences in the tone score
     "lead_weight": 1.5,          # weight of the lead sentences in the tone score
     "lead_sentences": 2,         # how many sentences after the headline form the lead
+    "tone_sentences": 0,         # the article's tone is read from its first N sentences (0: all)
     "quote_speaker_max_tokens": 12,  # longest speaker phrase after a speech verb
 }
 SETTINGS_TYPES = {k: type(v) for k, v in DEFAULT_SETTINGS.items()}
@@ -102,8 +103,8 @@ class Codebook:
         Thresholds, defaults filled in.
     topics, stances, actors : tuple
     sentiment : dict
-        ``positive``, ``negative``, ``intensifiers`` (tuples of :class:`Cue`), ``negators``
-        (frozenset of normalised words).
+        ``positive``, ``negative``, ``neutral`` (procedural phrases), ``intensifiers`` (tuples of
+        :class:`Cue`), ``negators`` (frozenset of normalised words).
     quotes : dict
         ``speech_verbs`` (tuple of Cue) and ``source_types`` (dict type -> tuple of Cue).
     """

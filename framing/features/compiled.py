@@ -52,6 +52,8 @@ class CompiledCodebook:
         sent = cb.sentiment
         entries += [Entry("sentiment", 1, c) for c in sent["positive"]]
         entries += [Entry("sentiment", -1, c) for c in sent["negative"]]
+        # procedural phrases (أوجه التعاون): as the longest match they hide the word inside
+        entries += [Entry("sentiment", 0, c) for c in sent.get("neutral", ())]
         entries += [Entry("intensifier", None, c) for c in sent["intensifiers"]]
         entries += [Entry("speech_verb", None, c) for c in cb.quotes["speech_verbs"]]
         for stype, cues in cb.quotes["source_types"].items():

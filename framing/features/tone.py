@@ -1,12 +1,16 @@
 """Tone: the evaluative colour of the words an article uses about the events it reports.
 
-Rule (``docs/codebook.md``, "Tone"): positive and negative lexicon cues, each flipped by a
+Rule (``docs/codebook.md``, "Tone"): positive and negative lexicon cues (a lexicon's
+``neutral`` phrases -- أوجه التعاون، بحث سبل التعاون -- hide the evaluative word inside them: they
+describe a procedure), each flipped by a
 negator within ``negation_window`` tokens before it and multiplied by ``intensifier_weight`` when
 an intensifier stands within ``intensifier_window`` tokens (Arabic intensifiers mostly follow the
 word: قلق بالغ، نجاح كبير; some precede it). A sentence's score is
 ``(P - N) / (P + N + tone_smoothing)``. For the article, headline sentences weigh
 ``headline_weight`` and the first ``lead_sentences`` sentences after it ``lead_weight``; the
-score is the same formula over the weighted sums. The label is positive / negative beyond
+score is the same formula over the weighted sums. With ``tone_sentences`` N > 0 only the first N
+sentences count for the article (a reader takes an article's tone from its top: the headline,
+the lead and the first paragraphs; background further down does not change it). The label is positive / negative beyond
 ``tone_threshold``, else neutral.
 """
 
@@ -53,6 +57,8 @@ class ToneRule:
         pos = neg = 0.0
         intens = [s.local(h) for h in s.hits("intensifier")]
         for h in s.hits("sentiment"):
+            if not h.entry.payload:  # a procedural phrase: neither positive nor negative
+                continue
             k = s.local(h)
             w = h.entry.cue.weight
             if any(0 < abs(k - j) <= st["intensifier_window"] for j in intens):
@@ -65,7 +71,8 @@ class ToneRule:
                 neg += w
             self.evidence.add(s.index, schema.TONE, "positive" if pol > 0 else "negative", h,
                               flipped, w)
-        if s.kind != "repeat":
+        top = int(st["tone_sentences"])
+        if s.kind != "repeat" and (top <= 0 or s.index < top):
             self.positive += self.weights[s.index] * pos
             self.negative += self.weights[s.index] * neg
         score = (pos - neg) / (pos + neg + st["tone_smoothing"])

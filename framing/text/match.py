@@ -149,12 +149,15 @@ class CueMatcher:
                 m = self._regex[i].match(text, pos)
                 if m:
                     hits.append(Hit(self.entries[i], word_start, m.end(), pos))
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.entry.group))
+        # Equal spans of one group: the heavier cue first, so that it is the one kept by
+        # longest_per_group (then the cue text, so that the order never depends on the build).
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.entry.group,
+                                 -h.entry.cue.weight, h.entry.cue.text))
         return hits
 
 
 def longest_per_group(hits, group_of=lambda h: h.entry.group):
-    """Drop hits that lie inside a longer (or equal, earlier) hit of the same group.
+    """Drop hits that lie inside a longer (or equal, earlier: heavier) hit of the same group.
 
     ``الجيش الوطني الليبي`` then counts once, not also as ``الجيش``; for actors the group is
     shared, so ``قوات حفتر`` (the LNA) hides ``حفتر`` (the man) at that place.
