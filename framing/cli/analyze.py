@@ -23,7 +23,10 @@ def add_parser(subparsers):
 
 def run(args):
     from ..analysis import analyze
+    from ..errors import ParameterError
 
+    if args.jobs < 1:
+        raise ParameterError("--jobs must be at least 1", fix="use --jobs 1 or more")
     codebook = compiled(args)
     if args.jobs > 1 or args.engine != "local" or args.chunk_size:
         return _chunked(args)

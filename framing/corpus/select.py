@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..text.match import Cue, CueMatcher, Entry
+from ..text.match import Cue, CueMatcher, Entry, longest_per_group
 from ..text.normalize import normalize
 
 def select_mentions(corpus, terms, columns=("title", "text"), min_hits=2):
@@ -40,5 +40,6 @@ def select_mentions(corpus, terms, columns=("title", "text"), min_hits=2):
     text = [""] * len(corpus)
     for c in cols:  # column by column: much faster than a row-wise join
         text = [t + "\n" + v for t, v in zip(text, corpus[c].fillna("").astype(str))]
-    keep = [len(matcher.find(normalize(t))) >= min_hits for t in text]
+    # one place, one mention: ليبيا is a hit of ليبيا and of ليبي (with tanween alef)
+    keep = [len(longest_per_group(matcher.find(normalize(t)))) >= min_hits for t in text]
     return corpus[keep]

@@ -38,10 +38,7 @@ class QuoteRule:
 
     def sentence(self, s, row):
         found = self._quotes(s) if "speech_verb" in s.groups else []
-        for quote in found:
-            quote["doc_id"] = self.doc_id
-            self.rows.append(quote)
-            self.last_speaker = quote
+        self.rows += found
         row["n_quotes"] = len(found)
 
     def _quotes(self, s):
@@ -54,7 +51,7 @@ class QuoteRule:
                 j += 1
             if not (j < len(toks) and _ends_speaker(doc, t0 + j, toks[j])):
                 continue
-            if j == k:  # "وأضاف أن ..." continues the previous speaker
+            if j == k:  # "وأضاف أن ..." continues the last speaker (in this sentence or before)
                 if self.last_speaker is not None:
                     out.append({**self.last_speaker, "sent_id": s.index, "verb": v.entry.cue.text,
                                 "resolved": "previous"})
@@ -73,10 +70,12 @@ class QuoteRule:
             else:
                 continue
             a, b = doc.original(a_norm, b_norm)
-            out.append({"sent_id": s.index, "speaker": doc.text[a:b], "source_type": stype,
-                        "verb": v.entry.cue.text,
-                        "actor": actors[0].entry.payload[0] if actors else "",
-                        "source_cue": cue, "start": a, "end": b, "resolved": "phrase"})
+            self.last_speaker = {"doc_id": self.doc_id, "sent_id": s.index,
+                                 "speaker": doc.text[a:b], "source_type": stype,
+                                 "verb": v.entry.cue.text,
+                                 "actor": actors[0].entry.payload[0] if actors else "",
+                                 "source_cue": cue, "start": a, "end": b, "resolved": "phrase"}
+            out.append(self.last_speaker)
         return out
 
     def article(self, article, counted):

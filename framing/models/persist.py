@@ -24,7 +24,7 @@ import scipy
 import sklearn
 
 from .. import __version__
-from ..errors import FramingError
+from ..errors import FramingError, ModelVersionWarning
 from ..io import atomic_path, write_json
 
 FORMAT = "framing-model/1"
@@ -154,5 +154,6 @@ def load_model(path):
     saved = meta.get("versions", {}).get("scikit-learn")
     if saved != sklearn.__version__:
         warnings.warn(f"{path.name} was saved with scikit-learn {saved} and is loaded with "
-                      f"{sklearn.__version__}; predictions may differ or fail", stacklevel=2)
+                      f"{sklearn.__version__}; predictions may differ or fail",
+                      ModelVersionWarning, stacklevel=2)
     return joblib.load(path), meta
