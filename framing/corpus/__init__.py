@@ -6,14 +6,8 @@
 """
 
 from .dates import DateMention, find_dates, parse_date
-from .load import (
-    is_streamable,
-    iter_corpus,
-    iter_raw_jsonl,
-    jsonl_chunk_frame,
-    load_corpus,
-    mark_duplicates,
-)
+from .chunks import is_streamable, iter_corpus, iter_raw_jsonl, jsonl_chunk_frame
+from .load import load_corpus, mark_duplicates
 from .metadata import extract_metadata
 from .notes import CorpusWarning
 from .select import select_mentions
