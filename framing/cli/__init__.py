@@ -16,8 +16,8 @@ from ..errors import EXIT_USER_ERROR, FramingError
 
 #: The subcommands, in help order; each module has ``add_parser(subparsers)`` and ``run(args)``.
 #: The list is explicit: a command that fails to import is an error, not a missing command.
-COMMANDS = ("corpus", "analyze", "explain", "evaluate", "run", "events", "figures", "train",
-            "predict")
+COMMANDS = ("corpus", "analyze", "explain", "evaluate", "diagnose", "suggest", "calibrate", "run",
+            "events", "figures", "train", "predict")
 
 
 def build_parser():

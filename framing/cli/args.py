@@ -64,3 +64,68 @@ def print_table(df):
 
     with pd.option_context("display.width", 200, "display.max_rows", 500):
         print(df.to_string(index=False))
+
+
+# -- coded samples (diagnose, suggest, calibrate) ----------------------------------------------
+
+PARTS = ("all", "tuning")
+
+
+def add_gold(parser, fields=True):
+    """``--gold`` (the coded labels), ``--part`` and, with ``fields``, ``--fields``."""
+    parser.add_argument("--gold", required=True, metavar="FILE",
+                        help="reference labels CSV (doc_id + fields; note* columns are read as "
+                             "the coders' notes)")
+    parser.add_argument("--part", choices=PARTS, default="all",
+                        help="'tuning': only the tuning part of the fixed tuning/check split "
+                             "(framing.validate.split), so that the check part is never read "
+                             "(default: all coded articles)")
+    if fields:
+        parser.add_argument("--fields", metavar="F1,F2",
+                            help="comma-separated fields (default: every field of both the gold "
+                                 "table and the codebook)")
+
+
+def read_gold(args):
+    """The gold table of ``--gold``, restricted to ``--part``."""
+    from ..validate import read_labels
+    from ..validate.split import holdout_split
+
+    gold = read_labels(args.gold)
+    if args.part == "tuning":
+        gold = gold[holdout_split(gold["doc_id"]).to_numpy() == "tuning"].reset_index(drop=True)
+    return gold
+
+
+def fields_of(args):
+    """The list of ``--fields`` (None when not given)."""
+    value = getattr(args, "fields", None)
+    return [f.strip() for f in value.split(",") if f.strip()] if value else None
+
+
+def coded_input(args):
+    """``(corpus, analysis, compiled codebook)`` for a coded sample: CORPUS may be a corpus or
+    the output folder of ``framing analyze``; ``--codebook`` defaults to the one that analysis
+    was made with, else to libya-egypt."""
+    from ..analysis import is_analysis
+    from ..features import CompiledCodebook
+    from ..pipeline import codebook_of
+
+    name = args.codebook
+    if is_analysis(args.corpus):
+        corpus, analysis = open_input(args)
+        if name is None:
+            name = codebook_of(analysis) or "libya-egypt"
+        return corpus, analysis, CompiledCodebook(name)
+    cc = CompiledCodebook(name or "libya-egypt")  # checked before a large corpus is read
+    return load(args), None, cc
+
+
+def write_or_print(df, out, printed):
+    """Write ``df`` to ``out`` (CSV) when given, and print the columns ``printed``."""
+    from ..io import write_table
+
+    print_table(df[printed])
+    if out:
+        write_table(df, out)
+        print(f"wrote {out}")

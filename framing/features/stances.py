@@ -39,7 +39,7 @@ def stance_label(pro, con, mentions, st, target=None):
 
     if not mentions:
         return "absent"
-    if pro + con < setting("stance_min_evidence"):
+    if pro + con == 0 or pro + con < setting("stance_min_evidence"):
         return "neutral"
     score = (pro - con) / (pro + con)
     threshold = setting("stance_threshold")
