@@ -7,7 +7,7 @@ import tomllib
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT, TESTS
 
 
 def _name(spec):
@@ -60,3 +60,22 @@ def test_package_data_ships_codebook_lexicon_and_fonts():
 def test_no_gpl_or_noncommercial_dependency():
     banned = {"pyarabic", "tashaphyne", "qalsadi", "arabic-stopwords"}
     assert not banned & set(_pyproject())
+
+
+def test_test_packages_do_not_shadow_installed_modules():
+    """tests/<folder>/ are packages named after the parts of framing (text, features, cli ...) and
+    tests/ is on sys.path: no installed or standard module may have one of those names."""
+    import importlib.metadata
+    import sys
+
+    folders = sorted(p.parent.name for p in TESTS.glob("*/__init__.py"))
+    assert {"text", "features", "cli", "corpus", "models", "plots"} <= set(folders)
+    installed = set(importlib.metadata.packages_distributions())
+    for name in folders:
+        assert name not in installed and name not in sys.stdlib_module_names, name
+        assert not (TESTS / f"{name}.py").exists(), name
+    # Same-named test files in different folders are distinct modules.
+    stems = [p.relative_to(TESTS) for p in TESTS.rglob("test_*.py")]
+    for path in stems:
+        if len(path.parts) > 1:
+            assert (TESTS / path.parts[0] / "__init__.py").is_file(), path

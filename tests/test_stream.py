@@ -10,25 +10,25 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from conftest import shared_path
 from framing import analyze
 from framing.corpus import iter_corpus, load_corpus
 from framing.errors import FramingError
 from framing.stream import analyze_parts, read_parts
+from helpers import MINI as MINI_PATH
+from helpers import SNN, shared_path
 
-MINI = str(Path(__file__).parent / "data" / "mini-codebook.yaml")
+MINI = str(MINI_PATH)
 TABLES = ("articles", "sentences", "evidence", "actors", "quotes")
 
 
 @pytest.fixture(scope="module")
 def sub_corpus(tmp_path_factory):
     """The first 600 SaudiNewsNet articles as a gzipped JSONL file (read from ../shared)."""
-    src = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
+    src = shared_path(*SNN)
     path = tmp_path_factory.mktemp("corpus") / "sub.jsonl.gz"
     with gzip.open(src, "rt", encoding="utf-8") as f, gzip.open(path, "wt", encoding="utf-8") as g:
         g.writelines(itertools.islice(f, 600))
@@ -54,6 +54,7 @@ def test_streamed_chunks_equal_the_whole_corpus(sub_corpus):
     pd.testing.assert_frame_equal(whole, joined)
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::UserWarning")
 def test_jobs_and_dask_give_identical_outputs(sub_corpus, tmp_path):
     one = tmp_path / "jobs1"
@@ -72,6 +73,7 @@ def test_jobs_and_dask_give_identical_outputs(sub_corpus, tmp_path):
     assert parts["tone_score"].round(4).tolist() == mem["tone_score"].round(4).tolist()
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::UserWarning")
 def test_interrupted_run_resumes_to_the_same_outputs(sub_corpus, tmp_path):
     ref = tmp_path / "ref"

@@ -1,0 +1,136 @@
+"""framing.features.stances: mentions, evaluative cues in window and clause, negation, scores."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from framing import analyze
+from framing.features.stances import stance_label, stance_score
+from framing.schema import STANCE, STANCE_LABELS, names_of, score_column
+from helpers import run_texts, shared_path
+
+
+def test_negation_flips_stance_evidence(mini):
+    res = run_texts(mini, "قال الوزير إن الحكومة لا تدعم الانتخابات.", "قال الوزير إن الحكومة تدعم الانتخابات.")
+    ev = res.evidence[res.evidence.field == "stance:elections"].set_index("doc_id")
+    neg = ev.loc["d0"]
+    neg = neg[neg.label != "mention"]
+    assert neg["label"].tolist() == ["con"] and neg["negated"].tolist() == [True]
+    pos = ev.loc["d1"]
+    pos = pos[pos.label != "mention"]
+    assert pos["label"].tolist() == ["pro"] and pos["negated"].tolist() == [False]
+    arts = res.articles.set_index("doc_id")
+    assert arts.loc["d0", "stance:elections"] == "con"
+    assert arts.loc["d1", "stance:elections"] == "pro"
+
+
+def test_fixed_expressions_are_not_negation(mini):
+    res = run_texts(mini, "ولا بد من دعم الانتخابات.")
+    ev = res.evidence[(res.evidence.field == "stance:elections") & (res.evidence.label != "mention")]
+    assert ev["label"].tolist() == ["pro"] and not ev["negated"].any()
+
+
+def test_stance_needs_the_target_within_the_window(mini):
+    far = "دعم " + " ".join(["كلمة"] * 12) + " الانتخابات."
+    res = run_texts(mini, far)
+    assert res.articles.loc[0, "stance:elections"] == "neutral"  # mentioned, not evaluated
+    assert res.articles.loc[0, "stance_score:elections"] == 0.0
+
+
+def test_absent_without_mention(mini):
+    res = run_texts(mini, "التعاون مستمر بين البلدين.")
+    assert res.articles.loc[0, "stance:elections"] == "absent"
+
+
+def test_stance_cue_does_not_cross_a_clause(mini):
+    """Seed 002's pattern: a rejection after the comma is about the talks, not the elections."""
+    res = run_texts(mini, "قد يعيق ذلك إجراء الانتخابات، حيث قد يرفض الطرف الجلوس إلى الطاولة.",
+               "يرفض الحزب إجراء الانتخابات.")
+    ev = res.evidence[(res.evidence.field == "stance:elections") & (res.evidence.label != "mention")]
+    assert ev[ev.doc_id == "d0"]["cue"].tolist() == ["إجراء"]
+    assert "رفض" not in ev[ev.doc_id == "d0"]["cue"].tolist()
+    assert "con" in ev[ev.doc_id == "d1"]["label"].tolist()
+
+
+def test_negation_flips_stance_evidence_on_real_sentences(seeds_analysis):
+    """Seed 000: 'الحل العسكري وحده لا يكفي' and made sentences with the packaged codebook."""
+    corpus = pd.DataFrame({"doc_id": ["neg", "pos"], "text": [
+        "وقال المتحدث إن الحكومة لا تدعم إجراء الانتخابات في موعدها.",
+        "وقال المتحدث إن الحكومة تدعم إجراء الانتخابات في موعدها."]})
+    res = analyze(corpus)
+    ev = res.evidence[(res.evidence.field == "stance:elections") & (res.evidence.label != "mention")]
+    neg = ev[ev.doc_id == "neg"]
+    assert neg["negated"].any() and (neg[neg.negated]["label"] == "con").all()
+    assert not ev[ev.doc_id == "pos"]["negated"].any()
+    arts = res.articles.set_index("doc_id")
+    assert arts.loc["pos", "stance:elections"] == "pro"
+    assert arts.loc["neg", "stance_score:elections"] < arts.loc["pos", "stance_score:elections"]
+
+
+def test_negation_flips_stance_on_real_news_text(tmp_path):
+    """A real SaudiNewsNet sentence, 'مصر لا ترحب بالتدخل الأمريكي ...': the welcome is negated."""
+    import gzip
+
+    src = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
+    with gzip.open(src, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if "لا ترحب بالتدخل" in line]
+    assert rows, "the sentence is no longer in the corpus"
+    codebook = tmp_path / "intervention.yaml"
+    codebook.write_text("""
+name: intervention
+version: "0.1"
+topics:
+  intervention: {description: foreign intervention, cues: [التدخل الأمريكي]}
+stances:
+  intervention:
+    description: welcome or rejection of a foreign intervention
+    target: [التدخل الأمريكي]
+    pro: [ترحب, يرحب]
+    con: [ترفض, يرفض]
+""", encoding="utf-8")
+    corpus = pd.DataFrame({"doc_id": [f"r{i}" for i in range(len(rows))],
+                           "text": [r["content"] for r in rows]})
+    res = analyze(corpus, codebook)
+    ev = res.evidence[(res.evidence.field == "stance:intervention") & (res.evidence.cue == "ترحب")]
+    assert len(ev) >= 1
+    assert ev["negated"].all() and (ev["label"] == "con").all()
+    assert (res.articles["stance:intervention"] == "con").all()
+
+
+def test_article_stance_scores_are_their_evidence_weights(seeds_analysis):
+    """stance_score:S = (pro - con) / (pro + con) over the weights of its evidence rows."""
+    _, res = seeds_analysis
+    arts = res.articles.set_index("doc_id")
+    kinds = res.sentences.set_index(["doc_id", "sent_id"])["kind"]
+    ev = res.evidence.join(kinds, on=["doc_id", "sent_id"])
+    ev = ev[ev["kind"] != "repeat"]
+    stances = names_of(res.articles.columns, STANCE)
+    assert set(stances) == {"elections", "foreign_forces", "haftar", "sisi"}
+    evaluated = 0
+    for doc_id in arts.index:
+        for name, col in stances.items():
+            rows = ev[(ev.doc_id == doc_id) & (ev.field == col)]
+            pro = rows.loc[rows.label == "pro", "weight"].sum()
+            con = rows.loc[rows.label == "con", "weight"].sum()
+            label = arts.loc[doc_id, col]
+            assert label in STANCE_LABELS
+            if label != "absent":  # every label but absent rests on evidence
+                assert len(rows), (doc_id, col)
+                assert arts.loc[doc_id, score_column(col)] == stance_score(pro, con)
+            if label in ("pro", "con"):
+                assert (pro > con) == (label == "pro"), (doc_id, col, pro, con)
+                evaluated += 1
+    assert evaluated >= 5
+
+
+def test_stance_label_and_score_by_hand():
+    st = {"stance_threshold": 0.2, "stance_min_evidence": 1.0}
+    assert stance_label(0, 0, 0, st) == "absent"
+    assert stance_label(0.5, 0, 3, st) == "neutral"           # too little evaluation
+    assert stance_label(1.0, 0.5, 1, st) == "pro"              # score 1/3 > 0.2
+    assert stance_label(0.5, 0.6, 1, st) == "neutral"          # score -0.09
+    assert stance_label(0.0, 1.5, 1, st) == "con"
+    assert stance_score(1.0, 0.5) == 0.3333 and stance_score(0, 0) == 0.0
+    assert stance_score(0, 2) == -1.0

@@ -1,0 +1,17 @@
+"""framing.plots.events: the panel of one event, with Arabic and Latin outlet names."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import plots
+from helpers import draw_figure
+
+LANG_WIDTH = pytest.mark.parametrize("lang,width", [("en", "double"), ("ar", "single")])
+
+
+@LANG_WIDTH
+def test_events_draws_with_arabic_and_latin_names(figure_inputs, lang, width):
+    texts = draw_figure(plots.event_panel, figure_inputs["event"], lang, width)
+    assert "بوابة الأهرام" in texts and "Middle East Online" in texts
+    assert plots.label("topic:elections", lang) in texts
