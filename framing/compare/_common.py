@@ -26,6 +26,10 @@ def iter_groups(df, by):
     require_columns(df, [by])
     values = df[by]
     missing = values.isna() | (values.astype("string").str.strip() == "")
+    if len(df) and missing.all():
+        raise SchemaError(f"no article has a value in {by!r}",
+                          fix=f"fill the {by} column (metadata.csv or the corpus table), or group "
+                              "by another column")
     if missing.any():
         warnings.warn(
             f"{int(missing.sum())} article(s) without a value in {by!r} are left out of the "

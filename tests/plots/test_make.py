@@ -34,9 +34,6 @@ def test_make_figures_writes_the_set_and_says_what_it_skipped(run_tables, tmp_pa
     assert sorted(p.name for p in paths) == ["stance_by_outlet.png", "topics_by_outlet.png"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: with no outlet values the shares table is empty and "
-                   "outlet_topic_heatmap raises numpy's ValueError (zero-size array), which "
-                   "make_figures does not turn into a skipped figure")
 def test_articles_without_outlets_skip_figures_instead_of_crashing(seeds_analysis, tmp_path):
     _, res = seeds_analysis
     articles = res.articles.assign(outlet="")  # a folder of .txt files without metadata.csv
