@@ -4,8 +4,6 @@ sample written to a temporary file -- never into the repository)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from importlib import resources
 
 import pandas as pd
@@ -14,17 +12,7 @@ import pytest
 from framing import load_codebook
 from framing.validate.diagnose import COLUMNS
 from framing.validate.yamledit import with_thresholds
-from helpers import ROOT, SEEDS, SNN, one_error_line, run_cli, shared_path, write_table
-
-
-def devset():
-    """tools/devset.py (how the project's coded SaudiNewsNet sample becomes a corpus)."""
-    if "devset" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("devset", ROOT / "tools" / "devset.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["devset"] = module
-    return sys.modules["devset"]
+from helpers import SEEDS, SNN, devset, one_error_line, run_cli, shared_path, write_table
 
 
 @pytest.fixture(scope="module")

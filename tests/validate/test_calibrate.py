@@ -9,8 +9,6 @@ from one version of it.
 from __future__ import annotations
 
 import difflib
-import importlib.util
-import sys
 from importlib import resources
 
 import numpy as np
@@ -26,17 +24,7 @@ from framing.validate.sample import coded_sample, sample_hash
 from framing.validate.split import holdout_split
 from framing.validate.thresholds import cue_tables, current_thresholds, relabel
 from framing.validate.yamledit import with_thresholds
-from helpers import ROOT, SEEDS, SNN, load_quietly, shared_path
-
-
-def devset():
-    """tools/devset.py (how the project's coded SaudiNewsNet sample becomes a corpus)."""
-    if "devset" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("devset", ROOT / "tools" / "devset.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["devset"] = module
-    return sys.modules["devset"]
+from helpers import SEEDS, SNN, devset, load_quietly, shared_path
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,7 @@ fall short) and the tuning part of the coded SaudiNewsNet sample (never its chec
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import warnings
 from importlib import resources
 
@@ -24,7 +22,7 @@ from framing.validate.diagnose import COLUMNS, diagnose, reason_counts
 from framing.validate.notes import note_quotes
 from framing.validate.split import holdout_split
 from framing.validate.yamledit import with_thresholds
-from helpers import ROOT, SEEDS, SNN, load_quietly, shared_path
+from helpers import SEEDS, SNN, devset, load_quietly, shared_path
 
 
 def packaged_text():
@@ -37,16 +35,6 @@ def codebook_with(tmp_path, thresholds, name="moved.yaml"):
     path = tmp_path / name
     path.write_text(with_thresholds(packaged_text(), thresholds), encoding="utf-8")
     return path
-
-
-def devset():
-    """tools/devset.py (how the project's coded SaudiNewsNet sample becomes a corpus)."""
-    if "devset" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("devset", ROOT / "tools" / "devset.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["devset"] = module
-    return sys.modules["devset"]
 
 
 @pytest.fixture(scope="module")

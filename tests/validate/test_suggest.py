@@ -3,8 +3,6 @@ SaudiNewsNet sample (never its check part) and on the seeds."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 
 import pandas as pd
 import pytest
@@ -15,7 +13,7 @@ from framing.text import Cue, CueMatcher, Entry, normalize
 from framing.validate import read_labels
 from framing.validate.split import holdout_split
 from framing.validate.suggest import COLUMNS, cue_forms, field_matcher, suggest_cues
-from helpers import ROOT, SEEDS, SNN, load_quietly, shared_path
+from helpers import SEEDS, SNN, devset, load_quietly, shared_path
 
 FIELD = "topic:counterterrorism"
 #: A codebook that knows terrorism by one stem only: what else marks the coders' 1s?
@@ -27,16 +25,6 @@ topics:
     cues:
       - {cue: "إرهاب*", weight: 2.0}
 """
-
-
-def devset():
-    """tools/devset.py (how the project's coded SaudiNewsNet sample becomes a corpus)."""
-    if "devset" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("devset", ROOT / "tools" / "devset.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["devset"] = module
-    return sys.modules["devset"]
 
 
 @pytest.fixture(scope="module")
