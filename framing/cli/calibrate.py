@@ -20,7 +20,8 @@ def add_parser(subparsers):
     p.add_argument("--out", required=True, metavar="FILE",
                    help="the calibrated codebook (YAML) to write")
     p.add_argument("--folds", type=int, default=5, metavar="K", help="folds (default: 5)")
-    p.add_argument("--seed", type=int, default=0, help="random_state of the folds (default: 0)")
+    p.add_argument("--random-state", type=int, default=0, metavar="N",
+                   help="seed of the folds (default: 0)")
     p.add_argument("--min-positive", type=int, default=5, metavar="N",
                    help="fields with fewer coded articles of the labels the thresholds decide "
                         "keep their values (default: 5)")
@@ -33,7 +34,7 @@ def run(args):
 
     corpus, analysis, cc = coded_input(args)
     cal = calibrate(read_gold(args), corpus, cc, analysis=analysis, fields=fields_of(args),
-                    k=args.folds, random_state=args.seed, min_positive=args.min_positive)
+                    k=args.folds, random_state=args.random_state, min_positive=args.min_positive)
     print_table(cal.scores[PRINTED].round(3))
     cb = cal.write(args.out)
     changed = ", ".join(f"{f} {p}={fmt(v)}" for f, ps in cal.changes.items()
@@ -41,5 +42,5 @@ def run(args):
     print(f"\nchanged: {changed or 'nothing (every field keeps its value)'}")
     print(f"wrote {args.out} (codebook {cb.name} {cb.version}, sha256 {cb.sha256[:12]}; sample "
           f"sha256 {cal.record['sample']['sha256'][:12]}, {cal.record['sample']['size']} "
-          f"articles, {args.folds} folds, seed {args.seed})")
+          f"articles, {args.folds} folds, random_state {args.random_state})")
     return 0
