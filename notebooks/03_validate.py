@@ -165,8 +165,9 @@ DEV = shared_path("gold", "saudinewsnet_dev.csv")
 SNN = shared_path("data", "saudinewsnet", "saudinewsnet.jsonl.gz")
 if DEV is None or SNN is None:
     dev = None
-    print("skipped: the loop needs ../shared/gold/saudinewsnet_dev.csv and "
-          "../shared/data/saudinewsnet (SaudiNewsNet, CC BY-NC-SA; see README, Public corpora)")
+    print("skipped: the loop needs the coded sample ../shared/gold/saudinewsnet_dev.csv and "
+          "its texts, SaudiNewsNet in ../shared/data/saudinewsnet (CC BY-NC-SA; see the "
+          "README, Public corpora)")
 else:
     dev = read_labels(DEV)
     # `line` is the article's line in saudinewsnet.jsonl.gz (see ../shared/gold/README.md)
