@@ -28,7 +28,7 @@ import pandas as pd
 from framing import analyze, load_corpus
 from framing.corpus import corpus_summary, format_summary
 from framing.explain import reasons
-from framing.notebook import rtl, shared_path, show_explanation
+from framing.notebook import rtl, show_explanation
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 pd.set_option("display.max_colwidth", 80)
@@ -90,15 +90,13 @@ show_explanation(res, corpus, doc)
 
 # %% [markdown]
 # ## 7. How close is this to a human coder?
-# The project maintainers coded the five seeds by hand (`../shared/gold`, beside the
-# repository; without it the cell prints a note and the notebook goes on). Five articles are a
-# sanity check, not an accuracy estimate: see `03_validate` for the real thing.
+# The project maintainers coded the five seeds by hand; their labels ship with the seeds
+# (`seeds/gold/seeds_articles.csv`, see `seeds/README.md`). Five articles are a sanity check,
+# not an accuracy estimate: see `03_validate` for the real thing.
 
 # %%
-gold_path = shared_path("gold", "seeds_articles.csv")
-if gold_path is not None:
-    from framing.validate import evaluate, read_labels
+from framing.validate import evaluate, read_labels
 
-    gold = read_labels(gold_path)
-    scores, per_label, confusion = evaluate(gold, res.articles.astype(str))
-    display(scores)
+gold = read_labels(ROOT / "seeds" / "gold" / "seeds_articles.csv")
+scores, per_label, confusion = evaluate(gold, res.articles.astype(str))
+display(scores)

@@ -17,7 +17,7 @@
 # A codebook is data: a YAML file you can read, edit and cite. In this notebook we write a
 # tiny one for a single topic — **border security** (securing borders, smuggling, infiltration,
 # trafficking) — run it on the five seed articles, read the evidence, measure it against the
-# hand-coded labels (where `../shared/gold` is present), and improve it.
+# hand-coded labels that ship with the seeds (`seeds/gold/`), and improve it.
 #
 # **The lesson:** improve cues by what the words *mean*, not by which row they fix. Five labels
 # are far too few to tune on; we use them to *see* errors, then reason about the language.
@@ -29,15 +29,13 @@ from pathlib import Path
 import pandas as pd
 
 from framing import analyze, load_codebook, load_corpus
-from framing.notebook import rtl, shared_path
+from framing.notebook import rtl
 from framing.validate import evaluate, read_labels
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 corpus = load_corpus(ROOT / "seeds")
-# The maintainers' hand-coding of the seeds, from ../shared beside the repository; without it
-# the notebook runs the same, only without the scores against a human coder.
-gold_path = shared_path("gold", "seeds_articles.csv")
-gold = read_labels(gold_path).set_index("doc_id") if gold_path is not None else None
+# The maintainers' hand-coding of the seeds, shipped with them (seeds/gold/, see seeds/README.md).
+gold = read_labels(ROOT / "seeds" / "gold" / "seeds_articles.csv").set_index("doc_id")
 workdir = Path(tempfile.mkdtemp())
 
 
@@ -50,10 +48,7 @@ def run(yaml_text, name):
 
 
 def score(res):
-    """Show accuracy and macro-F1 against the human coder (or say that there is none)."""
-    if gold is None:
-        print("no reference labels here (see the note above): no scores")
-        return
+    """Show accuracy and macro-F1 against the human coder."""
     field = ["doc_id", "topic:border_security"]
     display(evaluate(gold.reset_index()[field], res.articles.astype(str)[field])[0])
 
@@ -119,8 +114,7 @@ cmp = pd.DataFrame({
     "v2": res2.articles.set_index("doc_id")["topic:border_security"],
     "v2 share of sentences": res2.articles.set_index("doc_id")["share:border_security"],
 })
-if gold is not None:
-    cmp["human"] = gold["topic:border_security"].astype(int)
+cmp["human"] = gold["topic:border_security"].astype(int)
 cmp
 
 # %% [markdown]

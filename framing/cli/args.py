@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
-CORPUS_HELP = ("folder of .txt files (+ metadata.csv), or a CSV/TSV, JSONL(.gz), JSON or Parquet "
-               "file")
+CORPUS_HELP = ("folder of .txt files (+ metadata.csv), or a CSV/TSV, JSONL(.gz), JSON, Parquet or "
+               "spreadsheet (.xlsx/.xls/.ods) file")
 ANALYSIS_HELP = CORPUS_HELP + "; or the output folder of `framing analyze` (not analysed again)"
 
 
 def add_corpus(parser, *, analysis=False, codebook=True):
-    """The positional CORPUS, the column and encoding options, and ``--codebook``.
+    """The positional CORPUS, the column, sheet, date and encoding options, and ``--codebook``.
 
     Every command that reads a corpus takes these, so that what can be described can also be
     analysed, explained and drawn.
     """
     parser.add_argument("corpus", metavar="CORPUS", help=ANALYSIS_HELP if analysis else CORPUS_HELP)
     group = parser.add_argument_group("reading the corpus")
+    group.add_argument("--columns", metavar="SRC=FIELD,...", action="append",
+                       help="which input column holds which field, e.g. "
+                            "--columns Body=text,Source=outlet,Published=date,Headline=title "
+                            f"(fields: {', '.join(_fields())}); repeatable")
     group.add_argument("--text-col", metavar="COLUMN",
-                       help="the column holding the article text (CSV/JSONL/Parquet input)")
-    group.add_argument("--id-col", metavar="COLUMN", help="the column holding the document id")
+                       help="the column holding the article text (same as --columns COLUMN=text)")
+    group.add_argument("--id-col", metavar="COLUMN",
+                       help="the column holding the document id (same as --columns COLUMN=doc_id)")
+    group.add_argument("--sheet", metavar="NAME|NUMBER",
+                       help="the sheet of a spreadsheet, by name or number from 1 (default: the "
+                            "first)")
+    group.add_argument("--dayfirst", action="store_true", default=None,
+                       help="read numeric dates day first: 10/01/2025 is 10 January 2025")
+    group.add_argument("--date-format", metavar="FMT",
+                       help="the date column's format as pandas.to_datetime takes it, e.g. "
+                            "'%%d.%%m.%%Y' or '%%m/%%d/%%Y'")
     group.add_argument("--encoding", metavar="CODEC",
                        help="decode files with this codec instead of detecting "
                             "UTF-8/UTF-16/Windows-1256")
@@ -30,10 +43,54 @@ def add_codebook(parser, default="libya-egypt", help=None):
                         help=help or "packaged codebook name or YAML file (default: libya-egypt)")
 
 
+def _fields():
+    from ..corpus.columns import FIELDS
+
+    return FIELDS
+
+
+def parse_columns(values):
+    """``--columns`` values (``["Body=text,Source=outlet", ...]``) as ``{source: field}``.
+
+    A pair splits at its last ``=``, so a column name may contain ``=``; a comma always
+    separates pairs.
+
+    Examples
+    --------
+    >>> parse_columns(["Body=text, Source=outlet", "Published=date"])
+    {'Body': 'text', 'Source': 'outlet', 'Published': 'date'}
+    """
+    from ..errors import ParameterError
+
+    mapping = {}
+    for value in values or ():
+        for pair in value.split(","):
+            if not pair.strip():
+                continue
+            source, eq, field = pair.rpartition("=")
+            source, field = source.strip(), field.strip()
+            if not eq or not source or not field:
+                raise ParameterError(f"{pair.strip()!r} is not a SOURCE=FIELD pair",
+                                     key="--columns",
+                                     fix="write --columns Body=text,Source=outlet")
+            if source in mapping and mapping[source] != field:
+                raise ParameterError(f"column {source!r} is mapped twice", key="--columns",
+                                     fix="map each column once")
+            if field in mapping.values() and mapping.get(source) != field:
+                raise ParameterError(f"several columns are mapped to {field!r}", key="--columns",
+                                     fix="map one column to each field")
+            mapping[source] = field
+    return mapping
+
+
 def load_kwargs(args):
     """The :func:`framing.load_corpus` keyword arguments the options gave."""
-    return {k: v for k, v in (("text_col", args.text_col), ("id_col", args.id_col),
-                              ("encoding", args.encoding)) if v is not None}
+    kwargs = {k: getattr(args, k, None) for k in ("text_col", "id_col", "encoding", "sheet",
+                                                  "dayfirst", "date_format")}
+    columns = parse_columns(getattr(args, "columns", None))
+    if columns:
+        kwargs["columns"] = columns
+    return {k: v for k, v in kwargs.items() if v is not None}
 
 
 def load(args):

@@ -1,4 +1,5 @@
-"""Load a corpus -- a folder of ``.txt`` files or one CSV/JSONL/Parquet file -- into one table.
+"""Load a corpus -- a folder of ``.txt`` files, or one CSV/JSONL/Parquet file or spreadsheet
+(``.xlsx``/``.xls``/``.ods``), or a DataFrame -- into one table.
 
 The table has one row per document, sorted by ``doc_id``, with these columns:
 
@@ -8,8 +9,9 @@ The table has one row per document, sorted by ``doc_id``, with these columns:
     computed later refer to it.
 extra metadata columns
     Every other input column, as it was (missing values stay NA; renamed with ``_input`` only
-    if its name clashes with one below); ``date_raw`` holds the metadata dates as written when they were more than a date
-    (``2015-07-21 02:51:32``, ``12 مايو/ أيار 2020``).
+    if its name clashes with one below); ``date_raw`` holds the metadata dates as written when
+    they were more than a date (``2015-07-21 02:51:32``, ``12 مايو/ أيار 2020``, ``10/01/2025``,
+    a Hijri date, which is kept there and not converted).
 ``byline, dateline, event_date, date_candidates, repeated_title``
     From metadata or, where it lacks them, from the text (see :mod:`framing.corpus.metadata`);
     ``repeated_title`` (the first line repeated as the second) is checked on every text.
@@ -23,6 +25,9 @@ event_date_source``
     stripping surrounding whitespace), empty for the first; the file (``file:line`` for
     CSV/JSONL, ``file#row`` for Parquet and JSON arrays).
 
+``df.attrs["columns"]`` records which input column gave which field (``{"Body": "text", ...}``)
+and ``df.attrs["extra_columns"]`` the input columns carried as extra metadata.
+
 Unknown values are empty strings, never guesses. Warnings (legacy encodings, duplicates, empty
 texts, unreadable dates) are issued as :class:`~framing.corpus.notes.CorpusWarning` and kept in
 ``df.attrs["warnings"]`` for :func:`~framing.corpus.corpus_summary`.
@@ -30,7 +35,6 @@ texts, unreadable dates) are issued as :class:`~framing.corpus.notes.CorpusWarni
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import math
 import os
@@ -42,19 +46,19 @@ import pandas as pd
 
 from ..errors import CorpusError
 from .columns import CORE, DATE_RAW, EXTRACTED, PROVENANCE, SOURCED, rename_extras, resolve_columns
-from .dates import parse_date
+from .dates import is_hijri, is_numeric_date, metadata_date
 from .encoding import clean_text
+from .excel import EXCEL_SUFFIXES, is_workbook, read_workbook
 from .metadata import extract_metadata as _extract, has_repeated_title
 from .notes import Notes
 from .readers import TABLE_SUFFIXES, RawTable, read_folder, read_table, suffix_of
 
 # Documents with all of these in their metadata are not searched for metadata in their text.
 _CORE_META = ("outlet", "date", "title", "url")
-_ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
 
 
 def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metadata=True,
-                encoding=None):
+                encoding=None, sheet=None, dayfirst=None, date_format=None):
     """Load a corpus into a table of documents.
 
     Parameters
@@ -62,8 +66,10 @@ def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metad
     path : str or os.PathLike
         A folder of ``*.txt`` files (the file stem is the ``doc_id``) with an optional
         ``metadata.csv`` (``doc_id, outlet, date, title, url``, extra columns kept); or one
-        ``.csv``/``.tsv``, ``.jsonl``/``.jsonl.gz``, ``.json`` (array of objects) or ``.parquet``
-        file with a text column and optional metadata columns. Common column names are
+        ``.csv``/``.tsv``, ``.jsonl``/``.jsonl.gz``, ``.json`` (array of objects), ``.parquet``
+        or spreadsheet (``.xlsx``, ``.xlsm``, ``.xls``, ``.ods``; see :mod:`framing.corpus.excel`)
+        file with a text column and optional metadata columns; or a pandas DataFrame, whose
+        columns are recognised and mapped in the same way. Common column names are
         recognised (``content``/``body`` for the text, ``source``/``publisher`` for the outlet,
         ``published``/``date_extracted`` for the date, ``headline``, ``link``, ``id`` ...).
     text_col : str, optional
@@ -80,6 +86,14 @@ def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metad
         URL; only empty values are filled, and their ``*_source`` says ``text``.
     encoding : str, optional
         Decode every file with this codec instead of detecting UTF-8/UTF-16/Windows-1256.
+    sheet : str or int, optional
+        The sheet of a spreadsheet: its name or its number from 1 (default: the first sheet).
+    dayfirst : bool, optional
+        Read numeric dates such as ``10/01/2025`` day first (``True``) or month first
+        (``False``), as :func:`pandas.to_datetime` does; without it they are left empty with a
+        warning, never guessed.
+    date_format : str, optional
+        The format of the date column, as :func:`pandas.to_datetime` takes it (``"%d.%m.%Y"``).
 
     Returns
     -------
@@ -90,17 +104,19 @@ def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metad
     ------
     framing.errors.CorpusError
         The path is missing; a file is binary, empty or undecodable; a folder has no ``.txt``;
-        ``metadata.csv`` names a missing file; ids repeat; no text column; a malformed line.
-        The message names the file and line, and says how to fix it.
+        ``metadata.csv`` names a missing file; ids repeat; no text column; a malformed line; a
+        column option names a column the input lacks; a missing, empty, password-protected or
+        corrupt sheet. The message names the file and line, and says how to fix it.
 
     Examples
     --------
     >>> df = load_corpus("seeds")                                  # doctest: +SKIP
     >>> df[["doc_id", "outlet", "date", "date_source"]].head(2)    # doctest: +SKIP
     """
+    dates = {"dayfirst": dayfirst, "date_format": date_format}
     if isinstance(path, pd.DataFrame):
         return _from_frame(path, text_col=text_col, id_col=id_col, columns=columns,
-                           extract_metadata=extract_metadata)
+                           extract_metadata=extract_metadata, dates=dates)
     if not isinstance(path, (str, os.PathLike)):
         raise CorpusError(f"cannot read a corpus from a {type(path).__name__}",
                           fix="give a file or folder path, or a pandas DataFrame")
@@ -109,6 +125,9 @@ def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metad
         raise CorpusError("no such file or folder",
                           fix=f"check the path (a relative path starts at {Path.cwd()})", path=path)
     notes = Notes()
+    if sheet is not None and not is_workbook(path):
+        raise CorpusError("is not a spreadsheet, so it has no sheets", path=path,
+                          fix="leave out --sheet (it applies to .xlsx/.xls/.ods files)")
     if path.is_dir():
         if text_col is not None:
             raise CorpusError("a folder's texts are its .txt files; a text column applies to "
@@ -117,23 +136,29 @@ def load_corpus(path, *, text_col=None, id_col=None, columns=None, extract_metad
         frame, extras = _join_metadata(texts, metadata, folder=path, id_col=id_col,
                                        columns=columns)
     else:
-        if not suffix_of(path):
+        if is_workbook(path):
+            table = read_workbook(path, sheet=sheet)
+        elif suffix_of(path):
+            table = read_table(path, encoding=encoding, notes=notes)
+        else:
             raise CorpusError(
                 "is not a corpus file", path=path,
-                fix=f"give a folder of .txt files or a {'/'.join(TABLE_SUFFIXES)} file")
-        table = read_table(path, encoding=encoding, notes=notes)
+                fix=f"give a folder of .txt files or a "
+                    f"{'/'.join((*TABLE_SUFFIXES, *EXCEL_SUFFIXES))} file")
         frame, extras = _from_table(table, text_col=text_col, id_col=id_col, columns=columns)
-    return _finish(frame, extras, notes, extract_metadata=extract_metadata, source=path)
+    return _finish(frame, extras, notes, extract_metadata=extract_metadata, source=path,
+                   dates=dates)
 
 
 def _from_frame(df, **kwargs):
     """A corpus from a DataFrame: its columns are recognised and mapped like a file's."""
     table = RawTable(df.reset_index(drop=isinstance(df.index, pd.RangeIndex)).astype(object),
                      Path("<DataFrame>"), list(range(1, len(df) + 1)), "row", "")
-    extract = kwargs.pop("extract_metadata")
+    extract, dates = kwargs.pop("extract_metadata"), kwargs.pop("dates")
     notes = Notes()
     frame, extras = _from_table(table, **kwargs)
-    return _finish(frame, extras, notes, extract_metadata=extract, source="<DataFrame>")
+    return _finish(frame, extras, notes, extract_metadata=extract, source="<DataFrame>",
+                   dates=dates)
 
 
 def _as_str(series):
@@ -152,9 +177,16 @@ def _strings(values):
 
 
 def _canonical(raw, mapping):
-    """Rename recognised columns to their fields and clashing extras; list the extras."""
+    """Rename recognised columns to their fields and clashing extras; list the extras.
+
+    The mapping used (input column -> field, then extra -> its name) is kept in the frame's
+    ``attrs["columns"]`` for :func:`_finish`.
+    """
     extras = rename_extras([c for c in raw.columns if c not in mapping])
-    return raw.rename(columns={**mapping, **extras}), list(extras.values())
+    frame = raw.rename(columns={**mapping, **extras})
+    frame.attrs = {"columns": {str(k): v for k, v in mapping.items()},
+                   "extra_columns": {str(k): v for k, v in extras.items()}}
+    return frame, list(extras.values())
 
 
 def _check_ids(ids, table, what):
@@ -213,30 +245,36 @@ def _join_metadata(texts, metadata, *, folder, id_col, columns):
         raise CorpusError(f"names doc_id {doc_id!r} but there is no {doc_id}.txt",
                           fix="correct the doc_id (the .txt file name without .txt) or remove "
                               "the row", **metadata.where(i))
-    return texts.merge(frame, on="doc_id", how="left", validate="one_to_one"), extras
+    joined = texts.merge(frame, on="doc_id", how="left", validate="one_to_one")
+    joined.attrs = dict(frame.attrs)
+    return joined, extras
 
 
-def _normalise_dates(raw, field, doc_ids, notes):
+def _normalise_dates(raw, field, doc_ids, notes, dates=None):
     """ISO dates from metadata values; values that hold no full date become ``""``."""
-    parsed = {value: _metadata_date(value) for value in set(raw)}
+    dates = dates or {}
+    parsed = {value: metadata_date(value, **dates) for value in set(raw)}
     out = [parsed[v] for v in raw]
     bad = [i for i, (v, iso) in enumerate(zip(raw, out)) if v and not iso]
-    if bad:
-        notes.warn(f"{len(bad)} {field} value(s) in the metadata are not dates and were left "
-                   f"empty, e.g. {raw[bad[0]]!r} (doc_id {doc_ids[bad[0]]}); write them as "
-                   "YYYY-MM-DD")
+    hijri = [i for i in bad if is_hijri(raw[i])]
+    numeric = [i for i in bad if i not in hijri and is_numeric_date(raw[i])]
+    other = [i for i in bad if i not in hijri and i not in numeric]
+    if hijri:
+        notes.warn(f"{len(hijri)} {field} value(s) are Hijri dates only and were left empty, "
+                   f"e.g. {raw[hijri[0]]!r} (doc_id {doc_ids[hijri[0]]}); they are kept as "
+                   f"written in {DATE_RAW}: Hijri dates are not converted (the arithmetic "
+                   "calendar can be a day or two off the Umm al-Qura one), so add the Gregorian "
+                   "date where you need one")
+    if numeric:
+        notes.warn(f"{len(numeric)} {field} value(s) give day and month as numbers in an order "
+                   f"that was not told and were left empty, e.g. {raw[numeric[0]]!r} (doc_id "
+                   f"{doc_ids[numeric[0]]}); say the order with --dayfirst (Python: "
+                   "dayfirst=True) or the format with --date-format '%m/%d/%Y'")
+    if other:
+        notes.warn(f"{len(other)} {field} value(s) in the metadata are not dates and were left "
+                   f"empty, e.g. {raw[other[0]]!r} (doc_id {doc_ids[other[0]]}); write them as "
+                   "YYYY-MM-DD, or give their format with --date-format")
     return out
-
-
-def _metadata_date(value):
-    # The ISO prefix is the common case (2015-07-21 02:51:32); written dates go to the parser.
-    match = _ISO_PREFIX.match(value)
-    if match:
-        try:
-            return dt.date.fromisoformat(match[1]).isoformat()
-        except ValueError:  # 2015-02-30
-            return ""
-    return parse_date(value) if value else ""
 
 
 def _fill_from_text(values, sources):
@@ -277,9 +315,11 @@ def mark_duplicates(doc_ids, texts, notes=None, seen=None):
     return out
 
 
-def _finish(frame, extras, notes, *, extract_metadata, source, seen=None):
+def _finish(frame, extras, notes, *, extract_metadata, source, seen=None, dates=None):
     # Plain lists until the end: pandas would convert the long texts to Arrow strings at every
     # step, which costs seconds on a large corpus.
+    mapping = dict(frame.attrs.get("columns", {}))
+    extra_names = dict(frame.attrs.get("extra_columns", {}))
     ids = _strings(frame["doc_id"])
     order = sorted(range(len(ids)), key=lambda i: _natural_key(ids[i]))
     frame = frame.iloc[order].reset_index(drop=True)
@@ -291,7 +331,7 @@ def _finish(frame, extras, notes, *, extract_metadata, source, seen=None):
     col["title"] = [clean_text(t) for t in col["title"]]
     raw_dates = col["date"]
     for field in ("date", "event_date"):
-        col[field] = _normalise_dates(col[field], field, col["doc_id"], notes)
+        col[field] = _normalise_dates(col[field], field, col["doc_id"], notes, dates)
     if raw_dates != col["date"]:
         frame[DATE_RAW] = raw_dates
         extras = [*extras, DATE_RAW]
@@ -314,5 +354,6 @@ def _finish(frame, extras, notes, *, extract_metadata, source, seen=None):
     ours = ours.astype({name: (bool if name == "repeated_title" else str) for name in col})
     out = pd.concat([ours[list(CORE)], frame[extras].infer_objects(),
                      ours[[*EXTRACTED, *PROVENANCE]]], axis=1)
-    out.attrs = {"source": str(source), "warnings": list(notes.messages)}
+    out.attrs = {"source": str(source), "warnings": list(notes.messages), "columns": mapping,
+                 "extra_columns": extra_names}
     return out

@@ -29,8 +29,10 @@ def corpus_summary(df):
         (``first``, ``last``, ``dated``), ``sources`` (per field: how many values came from
         ``metadata``/``text``/``unknown``), ``encodings``, ``duplicates`` (``documents``,
         ``examples`` as ``[doc_id, duplicate_of]``), ``empty_texts``, ``missing`` (empty
-        outlet/date/title/url), ``repeated_titles`` (doc_ids) and the load's ``warnings``.
-        JSON-serialisable.
+        outlet/date/title/url), ``repeated_titles`` (doc_ids), ``columns`` (``mapping``: input
+        column -> field, as recognised or given; ``extras``: input column -> the name under which
+        it is carried as extra metadata; none of the input's columns is dropped) and the load's
+        ``warnings``. JSON-serialisable.
 
     Examples
     --------
@@ -53,8 +55,22 @@ def corpus_summary(df):
         "empty_texts": int((df["text"].str.strip() == "").sum()),
         "missing": {f: int((df[f] == "").sum()) for f in _MISSING},
         "repeated_titles": df.loc[df["repeated_title"], "doc_id"].tolist(),
+        "columns": {"mapping": dict(df.attrs.get("columns", {})),
+                    "extras": dict(df.attrs.get("extra_columns", {}))},
         "warnings": list(df.attrs.get("warnings", [])),
     }
+
+
+def _column_lines(columns):
+    """How the input's columns were read: the mapping used, and the extra columns kept."""
+    if not columns or not (columns["mapping"] or columns["extras"]):
+        return []
+    mapping = ", ".join(src if src == field else f"{src} -> {field}"
+                        for src, field in columns["mapping"].items())
+    extras = ", ".join(src if src == name else f"{src} (as {name})"
+                       for src, name in columns["extras"].items())
+    return [f"columns used: {mapping or 'none'}",
+            f"other columns (none ignored; carried as extra metadata): {extras or 'none'}"]
 
 
 def _share(counts):
@@ -75,8 +91,9 @@ def format_summary(summary):
     """
     n = summary["documents"]
     dates = summary["dates"]
-    lines = [f"corpus: {summary['source']}", f"documents: {n}",
-             f"outlets: {len(summary['outlets'])}"]
+    lines = [f"corpus: {summary['source']}", f"documents: {n}"]
+    lines += _column_lines(summary.get("columns"))
+    lines.append(f"outlets: {len(summary['outlets'])}")
     shown = list(summary["outlets"].items())[:_OUTLETS_SHOWN]
     width = max((len(name) for name, _ in shown), default=0)
     lines += [f"  {name:<{width}}  {count}" for name, count in shown]

@@ -10,7 +10,8 @@ import pytest
 from framing.cli import COMMANDS, build_parser
 from helpers import S002, one_error_line, run_cli
 
-READING = ("--text-col", "--id-col", "--encoding")
+READING = ("--columns", "--text-col", "--id-col", "--sheet", "--dayfirst", "--date-format",
+           "--encoding")
 CORPUS_COMMANDS = ("corpus", "analyze", "explain", "run", "events", "figures")
 
 
@@ -67,3 +68,50 @@ def test_every_corpus_command_reads_a_cp1256_corpus_with_encoding(command, legac
     # The option is used, not ignored: the same files read as UTF-8 are a one-line error.
     code, _, err = run_cli(capsys, command, *args, "--encoding", "utf-8")
     assert code == 2 and "s002.txt" in one_error_line(err) and "utf-8" in err
+
+
+@pytest.mark.parametrize("command", CORPUS_COMMANDS)
+def test_every_corpus_command_maps_columns_and_names_an_unknown_one(command, tmp_path, capsys,
+                                                                     seed_texts, monkeypatch):
+    """--columns reaches the loader of every command: a column the file lacks is one line
+    that lists the columns the file has."""
+    import importlib
+
+    module = importlib.import_module(f"framing.cli.{command}")
+    if hasattr(module, "compiled"):  # the codebook (2 s to compile) is not what is tested here
+        monkeypatch.setattr(module, "compiled", lambda args: None)
+    path = tmp_path / "own.csv"
+    pd.DataFrame({"النص": [seed_texts[S002]], "المصدر": ["العرب"]}).to_csv(path, index=False)
+    out = tmp_path / "out"
+    extra = {"corpus": [], "analyze": ["--out", out], "explain": ["0"], "run": ["--out", out],
+             "events": ["--out", out], "figures": ["--out", out]}[command]
+    code, printed, err = run_cli(capsys, command, path, *extra, "--columns", "Body=text")
+    line = one_error_line(err)
+    assert code == 2 and printed == ""
+    assert "no column 'Body'" in line and "'النص'" in line and "'المصدر'" in line
+    assert not list(out.glob("*.csv")) and not list(out.glob("*/*.csv"))  # nothing written
+
+
+@pytest.mark.parametrize("values, mapping", [
+    (["Body=text,Source=outlet"], {"Body": "text", "Source": "outlet"}),
+    (["Body=text", "Source=outlet", "Published=date"],
+     {"Body": "text", "Source": "outlet", "Published": "date"}),
+    (["النص=text, المصدر=outlet,"], {"النص": "text", "المصدر": "outlet"}),
+    (["a=b=title"], {"a=b": "title"}),  # a column name may hold "="
+])
+def test_columns_option_pairs(values, mapping):
+    from framing.cli.args import parse_columns
+
+    assert parse_columns(values) == mapping
+
+
+@pytest.mark.parametrize("value, words", [
+    ("Body", "not a SOURCE=FIELD pair"), ("=text", "not a SOURCE=FIELD pair"),
+    ("Body=text,Lead=text", "several columns are mapped to 'text'"),
+    ("Body=text,Body=title", "mapped twice"),
+])
+def test_malformed_columns_option_is_one_line(value, words, tmp_path, capsys, seed_texts):
+    path = tmp_path / "own.csv"
+    pd.DataFrame({"Body": [seed_texts[S002]], "Lead": ["x"]}).to_csv(path, index=False)
+    code, _, err = run_cli(capsys, "corpus", path, "--columns", value)
+    assert code == 2 and words in one_error_line(err)

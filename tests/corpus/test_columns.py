@@ -7,6 +7,7 @@ import pytest
 
 from framing.corpus import load_corpus
 from framing.corpus.columns import CORE, EXTRACTED
+from framing.errors import CorpusError
 from helpers import TABLE, by_id, load_quietly, write_table
 
 
@@ -34,3 +35,48 @@ def test_column_mapping_and_text_col(tmp_path):
     assert df[["doc_id", "text", "outlet", "date"]].values.tolist() == [
         ["p1", "نص أول.", "bbc.com", "2020-01-02"], ["p2", "نص ثان.", "rt.com", ""]]
     assert "when" not in df and "para" not in df
+
+
+# -- a researcher's own column names ----------------------------------------------------------
+
+def _own_table(seed_texts):
+    ids = sorted(seed_texts)
+    return pd.DataFrame({"النص": [seed_texts[d] for d in ids],
+                         "المصدر": [f"مصدر {i}" for i in range(len(ids))],
+                         "التاريخ": ["17 فبراير 2026", "10 كانون الثاني 2025", "2025-09-16",
+                                     "", "أبريل 30, 2020"],
+                         "العنوان": [f"عنوان {i}" for i in range(len(ids))],
+                         "القسم": ["سياسة", "أمن", "سياسة", "اقتصاد", "سياسة"]})
+
+
+def test_arabic_headers_mapped_with_columns_and_extras_carried(seed_texts):
+    mapping = {"النص": "text", "المصدر": "outlet", "التاريخ": "date", "العنوان": "title"}
+    df = load_quietly(_own_table(seed_texts), columns=mapping)
+    assert df["outlet"].tolist() == [f"مصدر {i}" for i in range(5)]
+    assert df["date"].tolist() == ["2026-02-17", "2025-01-10", "2025-09-16", "", "2020-04-30"]
+    assert df["date_raw"].iloc[1] == "10 كانون الثاني 2025"  # the value as written is kept
+    # the column that is no field is carried as extra metadata, under its own name
+    assert df["القسم"].tolist() == ["سياسة", "أمن", "سياسة", "اقتصاد", "سياسة"]
+    assert df.attrs["columns"] == mapping
+    assert df.attrs["extra_columns"] == {"القسم": "القسم"}
+
+
+def test_unknown_column_in_the_mapping_lists_the_columns_found(seed_texts):
+    with pytest.raises(CorpusError) as info:
+        load_corpus(_own_table(seed_texts), columns={"Body": "text"})
+    message = str(info.value)
+    assert "no column 'Body'" in message
+    assert all(repr(c) in message for c in _own_table(seed_texts).columns)
+
+
+def test_a_field_that_does_not_exist(seed_texts):
+    with pytest.raises(CorpusError, match="cannot map column 'النص' to 'body'"):
+        load_corpus(_own_table(seed_texts), columns={"النص": "body"})
+
+
+def test_an_extra_column_named_like_an_output_column_is_renamed(seed_texts):
+    frame = _own_table(seed_texts).rename(columns={"القسم": "path"})
+    df = load_quietly(frame, columns={"النص": "text"})
+    assert df["path_input"].tolist()[:2] == ["سياسة", "أمن"]
+    assert df["path"].str.startswith("<DataFrame>").all()
+    assert df.attrs["extra_columns"]["path"] == "path_input"

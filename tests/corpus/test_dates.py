@@ -54,3 +54,81 @@ def test_any_date_written_with_any_month_name_reads_back(date, data):
                                   "2025-13-40"])
 def test_incomplete_or_impossible_dates_are_not_guessed(text):
     assert find_dates(text) == []
+
+
+# -- metadata values: numeric dates, formats, Hijri dates --------------------------------------
+
+from framing.corpus.dates import is_hijri, metadata_date  # noqa: E402
+
+
+@pytest.mark.parametrize("value, dayfirst, iso", [
+    ("10/01/2025", True, "2025-01-10"),
+    ("10/01/2025", False, "2025-10-01"),
+    ("10/01/2025", None, ""),             # either order gives a date: not guessed
+    ("25/01/2025", None, "2025-01-25"),   # only one order gives a date
+    ("01/25/2025", None, "2025-01-25"),
+    ("05/05/2025", None, "2025-05-05"),
+    ("١٠/٠١/٢٠٢٥", True, "2025-01-10"),
+    ("10.01.2025", True, "2025-01-10"),
+    ("10-01-2025 14:00", True, "2025-01-10"),
+    ("2025/01/10", None, "2025-01-10"),   # year first needs no order
+    ("31/02/2025", True, ""),
+    ("10/01/2025", True, "2025-01-10"),
+])
+def test_numeric_dates_in_the_order_told(value, dayfirst, iso):
+    assert metadata_date(value, dayfirst=dayfirst) == iso
+
+
+def test_date_format_as_pandas_takes_it():
+    assert metadata_date("10.01.2025", date_format="%d.%m.%Y") == "2025-01-10"
+    assert metadata_date("01/10/2025", date_format="%m/%d/%Y") == "2025-01-10"
+    assert metadata_date("Jan 10 2025", date_format="%b %d %Y") == "2025-01-10"
+    # a value the format does not fit is still read when it is unambiguous on its own
+    assert metadata_date("2025-01-10", date_format="%d.%m.%Y") == "2025-01-10"
+    assert metadata_date("hier", date_format="%d.%m.%Y") == ""
+
+
+@pytest.mark.parametrize("value, gregorian", [
+    ("12 رجب 1436 هـ", ""),
+    ("1436/07/12هـ", ""),
+    ("1436-07-12 هـ", ""),                 # not the year 1436 of the Gregorian calendar
+    ("الأحد 12 رجب 1436هـ الموافق 3 مايو 2015م", "2015-05-03"),
+    ("12 رمضان 1446 - 12 مارس 2025", "2025-03-12"),
+])
+def test_hijri_dates_are_recognised_not_converted(value, gregorian):
+    assert is_hijri(value)
+    assert metadata_date(value) == gregorian
+    if not gregorian:  # nor is it read as a Gregorian date in a text
+        assert find_dates(f"نشر في {value}") == []
+
+
+@pytest.mark.parametrize("value", ["12 مايو 2020", "2015-07-21 02:51:32", "10/01/2025",
+                                   "صفرية 2020"])
+def test_gregorian_dates_are_not_hijri(value):
+    assert not is_hijri(value)
+
+
+def test_load_corpus_with_dayfirst_and_the_value_kept(tmp_path, seed_texts):
+    from framing.corpus import load_corpus
+    from framing.errors import CorpusWarning
+    from helpers import load_quietly
+
+    import pandas as pd
+
+    texts = list(seed_texts.values())[:3]
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"text": texts, "date": ["10/01/2025", "11/01/2025", "12 رجب 1436 هـ"]}).to_csv(
+        path, index=False)
+    with pytest.warns(CorpusWarning) as caught:
+        df = load_corpus(path, dayfirst=True)
+    assert df["date"].tolist() == ["2025-01-10", "2025-01-11", ""]
+    assert df["date_raw"].tolist() == ["10/01/2025", "11/01/2025", "12 رجب 1436 هـ"]
+    messages = [str(w.message) for w in caught]
+    assert any("Hijri" in m and "date_raw" in m for m in messages), messages
+    with pytest.warns(CorpusWarning) as caught:
+        undecided = load_corpus(path, extract_metadata=False)
+    assert any("--dayfirst" in str(w.message) for w in caught)
+    assert undecided["date"].tolist() == ["", "", ""]
+    assert undecided["date_source"].tolist() == ["unknown"] * 3
+    assert load_quietly(path, date_format="%d/%m/%Y")["date"].tolist()[:2] == [
+        "2025-01-10", "2025-01-11"]

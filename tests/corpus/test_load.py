@@ -44,11 +44,23 @@ def test_seed_metadata_csv_gives_outlets_and_dates(seeds_dir):
 
 
 def test_seed_metadata_agrees_with_the_reference_dates(seeds_dir):
-    gold = pd.read_csv(shared_path("gold", "seeds_articles.csv"), dtype=str,
+    gold = pd.read_csv(seeds_dir / "gold" / "seeds_articles.csv", dtype=str,
                        keep_default_na=False).set_index("doc_id")
     df = by_id(load_corpus(seeds_dir))
     assert df["date"].to_dict() == gold["published"].to_dict()
     assert df["event_date"].to_dict() == gold["event_date"].to_dict()
+
+
+@pytest.mark.parametrize("name", ["seeds_articles.csv", "seeds_actor_labels.csv"])
+def test_the_shipped_seed_labels_are_the_maintainers_coding(seeds_dir, seed_texts, name):
+    """seeds/gold/ ships our coding of the seeds (so that a fresh clone can measure); it is the
+    maintainers' working copy in ../shared/gold, where that is present."""
+    shipped = seeds_dir / "gold" / name
+    table = pd.read_csv(shipped, dtype=str, keep_default_na=False)
+    assert set(table["doc_id"]) == set(seed_texts)  # every seed coded, nothing else
+    # the folder is still the five articles: the labels are not read as documents
+    assert load_corpus(seeds_dir)["doc_id"].tolist() == sorted(seed_texts)
+    assert shipped.read_bytes() == shared_path("gold", name).read_bytes()
 
 
 def test_seed_metadata_agrees_with_what_the_texts_establish(seeds_dir, bare_seeds):
@@ -93,10 +105,14 @@ def test_loading_is_deterministic_and_leaves_inputs_untouched(tmp_path, seeds_di
     folder = tmp_path / "s"
     shutil.copytree(seeds_dir, folder)
     (folder / "legacy.txt").write_bytes(seed_texts[S000].encode("cp1256"))
-    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    def sums():
+        return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in folder.rglob("*") if p.is_file()}
+
+    before = sums()
     first, second = load_quietly(folder), load_quietly(folder)
     pd.testing.assert_frame_equal(first, second)
-    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    after = sums()
     assert after == before
 
 
