@@ -114,3 +114,17 @@ def test_corpus_hash_and_run_record(seeds_analysis):
 def test_analyze_checks_its_corpus():
     with pytest.raises(FramingError, match="no doc_id, text column"):
         analyze(pd.DataFrame({"body": ["نص"]}))
+
+
+def test_analyze_maps_a_dataframe_with_its_own_column_names(seed_texts, tmp_path):
+    """analyze(df, columns=...) reads the researcher's own names, keeps ids as written and
+    carries an unmapped column into the articles table, which read_analysis reads back."""
+    ids = [f"{i:02d}" for i in range(len(SEED_IDS))]
+    df = pd.DataFrame({"ID": ids, "النص": [seed_texts[d] for d in SEED_IDS],
+                       "القسم": ["سياسة"] * len(SEED_IDS)})
+    res = analyze(df, columns={"النص": "text", "ID": "doc_id"})
+    assert sorted(res.articles["doc_id"]) == ids
+    assert (res.articles["القسم"] == "سياسة").all()
+    res.save(tmp_path / "out")
+    back = read_analysis(tmp_path / "out").articles
+    assert sorted(back["doc_id"]) == ids and (back["القسم"] == "سياسة").all()
