@@ -22,9 +22,9 @@
 # *real* human coders agree, with Krippendorff's alpha from the FIGNEWS-2024 votes (many teams
 # coding the same posts); (3) adds a learned model to those coders as one more coder.
 #
-# The reference labels and FIGNEWS are read from `../shared` beside the repository; where that
-# folder is absent, each section prints a note saying what is missing and where to get it, and
-# is skipped.
+# The seeds' reference labels ship with the repository; FIGNEWS and the SaudiNewsNet development
+# set are read from `../shared` beside it: where that folder is absent, those sections print a
+# note saying what is missing and where to get it, and are skipped.
 
 # %%
 import tempfile
@@ -42,51 +42,38 @@ ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 
 # %% [markdown]
 # ## 1. Reference labels of the seeds
-# The project maintainers coded the five seed articles by hand (`../shared/gold`, beside the
-# repository). Five articles are a *sanity check*: they can show a systematic error, not
-# estimate accuracy.
+# The project maintainers coded the five seed articles by hand; the labels ship beside the seeds
+# (`seeds/gold/`, see `seeds/README.md`). Five articles are a *sanity check*: they can show a
+# systematic error, not estimate accuracy.
 
 # %%
 corpus = load_corpus(ROOT / "seeds")
 res = analyze(corpus)
-gold_path = shared_path("gold", "seeds_articles.csv")
-if gold_path is not None:
-    gold = read_labels(gold_path)
-    report = compare_to_gold(gold, res.articles, res.evidence, n_boot=200)
-    display(report.fields)
-else:
-    report = None
+gold = read_labels(ROOT / "seeds" / "gold" / "seeds_articles.csv")
+report = compare_to_gold(gold, res.articles, res.evidence, n_boot=200)
+display(report.fields)
 
 # %% [markdown]
 # Confusion table (tidy: one row per gold × predicted pair) and the labels' F1:
 
 # %%
-if report is not None:
-    conf = report.confusion
-    display(conf[(conf["gold"] != conf["pred"]) & (conf["n"] > 0)])
-    display(report.labels[report.labels["support"] > 0].sort_values("f1").head(10))
-else:
-    print("skipped: no reference labels (see the note above)")
+conf = report.confusion
+display(conf[(conf["gold"] != conf["pred"]) & (conf["n"] > 0)])
+display(report.labels[report.labels["support"] > 0].sort_values("f1").head(10))
 
 # %% [markdown]
 # Every error with the evidence behind it: a false positive shows the cues that fired, a false
 # negative shows that no cue did. This is where a codebook gets better — by what words mean.
 
 # %%
-if report is not None:
-    display(rtl(report.errors))
-else:
-    print("skipped: no reference labels (see the note above)")
+display(rtl(report.errors))
 
 # %% [markdown]
 # Alpha between the reference coder and the toolkit, per field (two coders, five units: the
 # intervals are very wide, as they should be):
 
 # %%
-if report is not None:
-    display(report.alpha.round(3))
-else:
-    print("skipped: no reference labels (see the note above)")
+display(report.alpha.round(3))
 
 # %% [markdown]
 # ## 2. How much do real human coders agree?
