@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
 DATA = TESTS / "data"
 SEEDS = ROOT / "seeds"
+#: Our own coding of the seeds, shipped beside them (seeds/README.md).
+SEEDS_GOLD = SEEDS / "gold"
 SHARED = ROOT.parent / "shared"
 SHARED_DATA = SHARED / "data"
 GOLD = SHARED / "gold"

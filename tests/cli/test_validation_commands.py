@@ -12,7 +12,8 @@ import pytest
 from framing import load_codebook
 from framing.validate.diagnose import COLUMNS
 from framing.validate.yamledit import with_thresholds
-from helpers import SEEDS, SNN, devset, one_error_line, run_cli, shared_path, write_table
+from helpers import (SEEDS, SEEDS_GOLD, SNN, devset, one_error_line,
+                     run_cli, shared_path, write_table)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def codebooks(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def seeds_gold():
-    return shared_path("gold", "seeds_articles.csv")
+    return (SEEDS_GOLD / "seeds_articles.csv")
 
 
 @pytest.fixture(scope="module")

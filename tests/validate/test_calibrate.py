@@ -24,7 +24,7 @@ from framing.validate.sample import coded_sample, sample_hash
 from framing.validate.split import holdout_split
 from framing.validate.thresholds import cue_tables, current_thresholds, relabel
 from framing.validate.yamledit import with_thresholds
-from helpers import SEEDS, SNN, devset, load_quietly, shared_path
+from helpers import SEEDS, SEEDS_GOLD, SNN, devset, load_quietly, shared_path
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def base(tmp_path_factory):
 @pytest.fixture(scope="module")
 def seeds(base):
     corpus = load_quietly(SEEDS)
-    return read_labels(shared_path("gold", "seeds_articles.csv")), corpus, analyze(corpus, base[2])
+    return read_labels((SEEDS_GOLD / "seeds_articles.csv")), corpus, analyze(corpus, base[2])
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from framing.validate.diagnose import COLUMNS, diagnose, reason_counts
 from framing.validate.notes import note_quotes
 from framing.validate.split import holdout_split
 from framing.validate.yamledit import with_thresholds
-from helpers import SEEDS, SNN, devset, load_quietly, shared_path
+from helpers import SEEDS, SEEDS_GOLD, SNN, devset, load_quietly, shared_path
 
 
 def packaged_text():
@@ -39,7 +39,7 @@ def codebook_with(tmp_path, thresholds, name="moved.yaml"):
 
 @pytest.fixture(scope="module")
 def seeds():
-    gold = read_labels(shared_path("gold", "seeds_articles.csv"))
+    gold = read_labels((SEEDS_GOLD / "seeds_articles.csv"))
     return gold, load_quietly(SEEDS)
 
 

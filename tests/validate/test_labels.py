@@ -7,7 +7,7 @@ import pytest
 
 from framing.errors import FramingError, SchemaError
 from framing.validate import read_labels
-from helpers import S004, shared_path
+from helpers import S004, SEEDS_GOLD
 
 
 def test_an_analysis_folder_its_articles_file_and_parquet_read_alike(seeds_run, tmp_path):
@@ -21,7 +21,7 @@ def test_an_analysis_folder_its_articles_file_and_parquet_read_alike(seeds_run, 
 
 
 def test_gold_labels_are_strings_and_ids_stay_as_written(tmp_path):
-    gold = read_labels(shared_path("gold", "seeds_articles.csv"))
+    gold = read_labels((SEEDS_GOLD / "seeds_articles.csv"))
     assert gold["doc_id"].str.len().eq(20).all()
     assert all(map(pd.api.types.is_string_dtype, gold.dtypes))
     assert set(gold["topic:elections"]) <= {"0", "1"}

@@ -8,12 +8,12 @@ import pytest
 from framing.errors import FramingError
 from framing.validate import (agreement, alpha_with_toolkit, compare_to_gold, error_kind, evaluate,
                               read_labels, wide_to_tidy)
-from helpers import shared_path
+from helpers import SEEDS_GOLD
 
 
 @pytest.fixture
 def gold():
-    return pd.read_csv(shared_path("gold", "seeds_articles.csv"))
+    return pd.read_csv((SEEDS_GOLD / "seeds_articles.csv"))
 
 
 def test_compare_to_gold_scores_errors_and_evidence(gold):
@@ -94,7 +94,7 @@ def test_gold_without_predictions_is_an_error(gold):
 
 
 def test_evaluate_the_seed_analysis_against_the_reference_labels(seeds_run, gold):
-    gold_labels, pred = read_labels(shared_path("gold", "seeds_articles.csv")), read_labels(seeds_run)
+    gold_labels, pred = read_labels((SEEDS_GOLD / "seeds_articles.csv")), read_labels(seeds_run)
     scores, per_label, confusion = evaluate(gold_labels, pred)
     fields = [c for c in gold.columns if c.startswith(("topic:", "stance:")) or c == "tone"]
     assert scores["field"].tolist() == fields and (scores["n"] == 5).all()

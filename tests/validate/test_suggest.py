@@ -13,7 +13,7 @@ from framing.text import Cue, CueMatcher, Entry, normalize
 from framing.validate import read_labels
 from framing.validate.split import holdout_split
 from framing.validate.suggest import COLUMNS, cue_forms, field_matcher, suggest_cues
-from helpers import SEEDS, SNN, devset, load_quietly, shared_path
+from helpers import SEEDS, SEEDS_GOLD, SNN, devset, load_quietly, shared_path
 
 FIELD = "topic:counterterrorism"
 #: A codebook that knows terrorism by one stem only: what else marks the coders' 1s?
@@ -114,7 +114,7 @@ def test_proclitics_fold_into_the_word_they_stand_before():
 
 
 def test_bad_requests_are_framing_errors(packaged):
-    gold = read_labels(shared_path("gold", "seeds_articles.csv"))
+    gold = read_labels((SEEDS_GOLD / "seeds_articles.csv"))
     corpus = load_quietly(SEEDS)
     with pytest.raises(FramingError, match="both sides"):  # every seed is coded 1
         suggest_cues(gold, corpus, "topic:elections", packaged)
