@@ -41,7 +41,7 @@ EVIDENCE_COLUMNS = ["doc_id", "sent_id", "field", "label", "cue", "matched", "st
                     "negated", "weight"]
 ACTOR_COLUMNS = ["doc_id", "actor", "label", "connotation", "count"]
 QUOTE_COLUMNS = ["doc_id", "sent_id", "speaker", "source_type", "verb", "actor", "source_cue",
-                 "start", "end", "resolved"]
+                 "start", "end", "resolved", "statement_start", "statement_end", "statement"]
 #: The columns every corpus table has (the input contract of :func:`framing.analyze`).
 CORPUS_REQUIRED = ("doc_id", "text")
 
@@ -133,7 +133,7 @@ TOPIC_LABELS = ("1", "0")
 STANCE_LABELS = ("pro", "con", "neutral", "absent")
 TONE_LABELS = ("positive", "neutral", "negative")
 CONNOTATIONS = ("legitimizing", "neutral", "delegitimizing")
-SOURCE_TYPES = ("official", "expert", "journalist", "report", "unnamed")
+SOURCE_TYPES = ("official", "expert", "media", "report", "unnamed", "other")
 #: Labels that say nothing is there, and labels that say it is there without evaluation: a
 #: prediction stronger than the coder's is a false positive, a weaker one a false negative.
 NULL_LABELS = ("0", "absent")
@@ -141,7 +141,8 @@ WEAK_LABELS = ("neutral",)
 
 # -- dtypes -----------------------------------------------------------------------------------
 
-INT_COLUMNS = ("sent_id", "start", "end", "count", "n_tokens", "n_sentences", "n_quotes")
+INT_COLUMNS = ("sent_id", "start", "end", "count", "n_tokens", "n_sentences", "n_quotes",
+               "statement_start", "statement_end")
 _FLOAT_PREFIXES = (prefix(SHARE), prefix(STANCE_SCORE), "weight", TONE_SCORE)
 
 

@@ -2,6 +2,7 @@
 """The project's coded development sets as corpora, and the toolkit scored against them.
 
     python tools/devset.py score [--codebook NAME_OR_PATH] [--part tuning|check|all] [--errors]
+    python tools/devset.py quotes [--codebook NAME_OR_PATH] [--errors]
 
 Builds the corpus of the 110 coded SaudiNewsNet articles from ``../shared/data`` (doc_id
 ``snnNNNNN`` = line NNNNN of saudinewsnet.jsonl.gz, as in ../shared/gold/README.md), analyses it
@@ -10,7 +11,10 @@ scores of the validity issue -- topics micro-F1 (with precision and recall), sta
 cells of the four targets pooled, macro-F1 over the labels that occur), tone accuracy -- for the
 tuning part, the check part (:func:`framing.validate.split.holdout_split`) and the seeds.
 ``--errors`` also lists the tuning part's errors with their evidence (never the check part's).
-The articles are CC BY-NC-SA: they are read from ../shared, never written into the repository.
+``quotes`` scores the quotes of the 29 quote-coded articles against each coder
+(:mod:`framing.validate.quotes`) on the tuning and check parts of
+:func:`framing.validate.quotes.quote_split` and on all; ``--errors`` lists the tuning part's
+missed and spurious statements. The articles are CC BY-NC-SA: they are read from ../shared, never written into the repository.
 """
 
 from __future__ import annotations
@@ -107,15 +111,52 @@ def score(codebook="libya-egypt", parts=("tuning", "check"), errors=False, out=s
     return table
 
 
+QUOTE_GOLD = {coder: SHARED / "gold" / f"saudinewsnet_dev_quotes_{coder.lower()}.csv"
+              for coder in ("A", "B")}
+
+
+def score_quotes(codebook="libya-egypt", errors=False, out=sys.stdout):
+    """Quote scores per coder on the tuning, check and all parts (the check part's errors are
+    never printed)."""
+    from framing import analyze
+    from framing.validate.quotes import evaluate_quotes, quote_split, read_quote_gold
+
+    coders = {c: read_quote_gold(p) for c, p in QUOTE_GOLD.items()}
+    ids = coders["A"].attrs["doc_ids"]
+    gold = pd.read_csv(GOLD, dtype=str, keep_default_na=False)
+    res = analyze(dev_corpus(gold[gold["doc_id"].isin(ids)]), codebook)
+    parts = quote_split(ids)
+    tables = []
+    for coder, g in coders.items():
+        scores, matches = evaluate_quotes(g, res, parts)
+        tables.append(scores.assign(coder=coder))
+        if errors:
+            errs = matches[(matches["part"] == "tuning") & (matches["status"] != "matched")]
+            wrong = matches[(matches["part"] == "tuning") & (matches["status"] == "matched")
+                            & (matches["gold_type"] != matches["pred_type"])]
+            with pd.option_context("display.width", 250, "display.max_rows", 1000,
+                                   "display.max_colwidth", 120):
+                print(f"-- coder {coder}: tuning errors", file=out)
+                print(pd.concat([errs, wrong.assign(status="type")]).drop(columns="part")
+                      .to_string(index=False), file=out)
+    table = pd.concat(tables, ignore_index=True)
+    table = table[["coder", *[c for c in table.columns if c != "coder"]]]
+    print(table.round(3).to_string(index=False), file=out)
+    return table
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=["score"])
+    ap.add_argument("command", choices=["score", "quotes"])
     ap.add_argument("--codebook", default="libya-egypt")
     ap.add_argument("--part", default="both", choices=["tuning", "check", "both", "all"])
     ap.add_argument("--errors", action="store_true", help="list the tuning part's errors")
     args = ap.parse_args(argv)
     if not GOLD.exists() or not SNN.exists():
         print(f"note: {GOLD} or {SNN} is absent; nothing to score")
+        return 0
+    if args.command == "quotes":
+        score_quotes(args.codebook, args.errors)
         return 0
     parts = {"both": ("tuning", "check"), "all": ("tuning", "check", "all")}.get(
         args.part, (args.part,))

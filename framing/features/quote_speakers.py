@@ -1,0 +1,260 @@
+"""Speaker phrases of attributed statements: where a phrase ends, what it names, who it is.
+
+The part of the quote rule (:mod:`framing.features.quotes`) that reads one speaker phrase: its
+end (the statement's first word) and its cut (no time words, occasions or relative clauses), its
+source type and actor from the codebook's cues, and the article's memory of speakers -- the
+names written beside a role or an actor anywhere in the article, and the fullest mention of each
+speaker, to which a short re-mention (كيري، المصدر) and a continuation resolve.
+"""
+
+from __future__ import annotations
+
+from . import quote_grammar as G
+
+#: Source types of the codebook written under their older names, and the protocol's names.
+PROTOCOL_TYPES = {"journalist": "media"}
+RESIDUAL_TYPE = "other"
+
+
+
+
+class SpeakerPhrases:
+    """Speaker phrases of one article and the article's memory of speakers."""
+
+    def __init__(self, compiled, doc, evidence):
+        self.doc = doc
+        self.doc_id = evidence.doc_id
+        self.max_words = int(compiled.codebook.settings["quote_speaker_max_tokens"])
+        self.last_speaker = None
+        self.mentions = []  # phrase speakers, fullest first, with their name words
+        self.by_time = []   # the same in reading order
+        self.known = {}  # name word -> (source_type, actor, source_cue) of its introduction
+        self.rows = []
+
+    # -- tokens -----------------------------------------------------------------------------
+
+    def _starts_statement(self, s, j):
+        """Token ``j`` of the sentence begins the statement (ends a speaker phrase)."""
+        tok = s.tokens[j]
+        if G.is_complementiser(tok) or tok in G.PUNCT_END:
+            return True
+        if tok in G.OPEN_QUOTES:
+            if tok == '"' and s.tokens[:j].count('"') % 2:
+                return False  # the closing one of a quoted name
+            return not G.quote_closes_soon(s.tokens, j)
+        if tok in G.VERB_PREPOSITIONS:
+            return tok != "علي" or G.is_ala(self.doc, s.t0 + j, tok)
+        return False
+
+    def _cut(self, s, k, j):
+        """End of the speaker phrase ``tokens[k:j]``, cut at its first stop word."""
+        toks = s.tokens
+        for i in range(k, j):
+            t = toks[i]
+            if t in G.SPEAKER_STOPS or G.is_time_pair(toks, i):
+                return i
+            if t == "في" and i + 1 < j and toks[i + 1] in G.OCCASIONS:
+                return i
+            if t == "ل" and i + 1 < len(toks) and toks[i + 1] in G.OPEN_QUOTES:
+                return i
+            if i > k + 1 and t.startswith("ل") and (t[1:] in G.ADDRESSEES or "ال" + t[2:]
+                                                       in G.ADDRESSEES and t.startswith("لل")):
+                return i
+            if t.startswith("ل") and t[1:] in G.MEDIA_NOUNS | {"ال" + w for w in G.MEDIA_NOUNS}:
+                return i
+            if i > k and t in (";", "؛"):
+                return i
+        return j
+
+    def _trim(self, s, k, j):
+        """``[k, j)`` without leading and trailing punctuation (quotes kept when paired)."""
+        toks = s.tokens
+        while k < j and not self.doc.is_word[s.t0 + k] and toks[k] not in G.OPEN_QUOTES:
+            k += 1
+        while j > k and not self.doc.is_word[s.t0 + j - 1] and toks[j - 1] not in G.CLOSE_QUOTES:
+            j -= 1
+        if j > k and toks[j - 1] in G.CLOSE_QUOTES and not any(t in G.OPEN_QUOTES for t in toks[k:j - 1]):
+            j -= 1
+        if j > k and toks[k] in G.OPEN_QUOTES and not any(t in G.CLOSE_QUOTES for t in toks[k + 1:j]):
+            k += 1
+        return k, j
+
+    def _span(self, s, k, j):
+        """Normalised ``(start, end)`` of tokens ``[k, j)`` of the sentence."""
+        a = int(self.doc.tok_start[s.t0 + k])
+        b = int(self.doc.tok_start[s.t0 + j - 1]) + len(s.tokens[j - 1])
+        return a, b
+
+    def _words(self, s, k, j):
+        return sum(self.doc.is_word[s.t0 + k:s.t0 + j])
+
+    # -- speakers ---------------------------------------------------------------------------
+
+    def _hits_in(self, s, group, a, b):
+        return [h for h in s.hits(group) if a <= h.start and h.end <= b]
+
+    def _speaker(self, s, k, j, verb):
+        """A quote row for the speaker phrase ``tokens[k:j]``, or None if it names no one."""
+        k, j = self._trim(s, k, j)
+        if j <= k or s.tokens[k] in G.NOT_SPEAKER_START:
+            return None
+        a_norm, b_norm = self._span(s, k, j)
+        sources = self._hits_in(s, "source", a_norm, b_norm)
+        actors = self._hits_in(s, "actor", a_norm, b_norm)
+        a, b = self.doc.original(a_norm, b_norm)
+        words = [t for t in s.tokens[k:j] if len(t) > 2]
+        actor = actors[0].entry.payload[0] if actors else ""
+        known, head = False, ""
+        if s.tokens[k].startswith(G.PREPOSED_ARTICLES) and not (sources or actors):
+            return None
+        if sources:
+            roles = [h for h in sources if " ".join(h.entry.cue.words) not in G.HONORIFICS]
+            first = min(roles or sources, key=lambda h: (h.start, -(h.end - h.start)))
+            stype, cue = first.entry.payload, first.entry.cue.text
+            head = G.strip_article(first.entry.cue.words[0])
+        elif actors:
+            stype, cue = "official", actors[0].entry.cue.text
+        else:
+            stype, cue = RESIDUAL_TYPE, ""
+            for w in words:
+                if w in self.known:
+                    known = True
+                    stype, known_actor, cue = self.known[w]
+                    actor = actor or known_actor
+                    break
+        stype = PROTOCOL_TYPES.get(stype, stype)
+        if sources or actors:
+            for w in words:
+                self.known.setdefault(w, (stype, actor, cue))
+        return {"doc_id": self.doc_id, "sent_id": s.index, "speaker": self.doc.text[a:b],
+                "source_type": stype, "verb": verb, "actor": actor, "source_cue": cue,
+                "start": a, "end": b, "resolved": "phrase", "known": known, "head": head, "end_tok": j,
+                "names": self._name_words(s, k, j, [*sources, *actors])}
+
+    def _anchored(self, s, k, limit):
+        """With no statement boundary: the source or actor named right after the verb, with the
+        nisba adjectives and the name that follow it (أكد الوزير المصري تطابق ...)."""
+        toks = s.tokens
+        if k >= len(toks):
+            return None
+        a0 = int(self.doc.tok_start[s.t0 + k])
+        first = [h for h in (*s.hits("source"), *s.hits("actor")) if h.start == a0
+                 or (h.start <= a0 < h.end)]
+        if not first:
+            return None
+        end = max(h.end for h in first)
+        j = k
+        while j < limit and int(self.doc.tok_start[s.t0 + j]) < end:
+            j += 1
+        nisba = ("ي", "ية", "يين", "يون")
+        if j < limit and j == k + 1 and toks[j].startswith("ال") and not toks[j].endswith(nisba) \
+                and toks[j] not in G.SPEAKER_STOPS and not self._cue_at(s, j):
+            j += 1  # one noun in construct with a one-word head (منظمة الهجرة، لجنة الانتخابات)
+        while j < limit and toks[j].startswith("ال") and toks[j].endswith(nisba):
+            j += 1
+        names = 0
+        while j < limit and names < 2 and self.doc.is_word[s.t0 + j] and len(toks[j]) > 1 \
+                and not toks[j].startswith("ال") and toks[j] not in G.NOT_SPEAKER_START \
+                and toks[j] not in G.SPEAKER_STOPS and not toks[j].endswith(G.OBJECT_SUFFIXES[:4]):
+            j += 1
+            names += 1
+        return j
+
+    def _link(self, s, q):
+        """Link a speaker to the fullest earlier mention that shares a name word with it (the
+        words outside its source and actor cues: كيري is وزير الخارجية الأمريكي جون كيري)."""
+        names = q.pop("names", set())
+        head = q.get("head", "")
+        for full in self.mentions:
+            if names & full["names"] and len(full["speaker"]) > len(q["speaker"]):
+                return {**q, "fullest": full}
+        if not names and head and q["speaker"][:2] == "ال":  # المصدر، الوزير: a definite re-mention
+            same = [m for m in reversed(self.by_time) if m["head"] == head]
+            if same:
+                return {**q, "fullest": max(same[:1], key=lambda m: len(m["speaker"]))}
+        self.mentions.append({**q, "names": names})
+        self.mentions.sort(key=lambda m: -len(m["speaker"]))
+        self.by_time.append({**q, "names": names})
+        return q
+
+    def _name_words(self, s, k, j, cues):
+        """Words of the phrase ``tokens[k:j]`` that are its proper names: not inside a source
+        cue, not an adjective of a role (وزير الخارجية المصري), but a nisba surname after a name
+        or alone (خالد العطية، العطية) and the words of a two-word actor name (سامح شكري)."""
+        out, after_role = set(), False
+        for i in range(k, j):
+            t, pos = s.tokens[i], int(self.doc.tok_start[s.t0 + i])
+            hit = next((h for h in cues if h.start <= pos < h.end), None)
+            if hit is not None and (hit.entry.group == "source" or len(hit.entry.cue.words) < 2):
+                after_role = True
+                continue
+            if len(t) <= 2 or not self.doc.is_word[s.t0 + i] or t in G.NOT_SPEAKER_START \
+                    or t in G.REFLEXIVES:
+                continue
+            if t.startswith("ال") and t.endswith(("ي", "ية")) and after_role:
+                continue
+            out.add(t[2:] if t.startswith("ال") and len(t) > 5 else t)
+            after_role = False
+        return out
+
+    def _continue(self, s, verb):
+        if self.last_speaker is None:
+            return None
+        last = self.last_speaker
+        if "fullest" in last:
+            last = {**last["fullest"], "fullest": last["fullest"]}
+        return {**last, "sent_id": s.index, "verb": verb, "resolved": "previous"}
+
+    def _subject_before(self, s, vk):
+        """A subject named just before the verb at token ``vk`` (SVO order, or a relative
+        pronoun whose antecedent is the last speaker)."""
+        toks = s.tokens
+        if vk > 0 and toks[vk - 1] in G.RELATIVES:
+            return "previous"
+        lo = vk
+        while lo > 0 and vk - lo < self.max_words and self.doc.is_word[s.t0 + lo - 1] \
+                and toks[lo - 1] not in G.NOT_SPEAKER_START:
+            lo -= 1
+        if lo == vk:
+            return None
+        a_norm, b_norm = self._span(s, lo, vk)
+        hits = self._hits_in(s, "source", a_norm, b_norm) + self._hits_in(s, "actor", a_norm, b_norm)
+        if not hits:
+            return None
+        start = min(h.start for h in hits)
+        k = lo
+        while int(self.doc.tok_start[s.t0 + k]) < start:
+            k += 1
+        return k
+
+    # -- statements -------------------------------------------------------------------------
+
+    def _cue_at(self, s, i):
+        if i >= len(s.tokens):
+            return False
+        a = int(self.doc.tok_start[s.t0 + i])
+        return any(h.start <= a < h.end for h in (*s.hits("source"), *s.hits("actor")))
+
+    def _register_names(self, s):
+        """Remember the names written next to a role or an actor (وزير النفط ... الزوي،
+        برنادينو ليون، مبعوث الأمم المتحدة), so that the name alone has that source type."""
+        toks, doc = s.tokens, self.doc
+        for h in (*s.hits("source"), *s.hits("actor")):
+            stype = PROTOCOL_TYPES.get(h.entry.payload, h.entry.payload) \
+                if h.entry.group == "source" else "official"
+            actor = h.entry.payload[0] if h.entry.group == "actor" else ""
+            first = h.tok - s.t0
+            last = doc.token_of(h.end - 1) - s.t0
+            for step, start in ((1, last + 1), (-1, first - 1)):
+                i, taken = start, 0
+                if step == -1 and 0 <= i and toks[i] in ("،", ","):
+                    i -= 1
+                while 0 <= i < len(toks) and taken < 3 and doc.is_word[s.t0 + i] \
+                        and toks[i] not in G.NOT_SPEAKER_START and toks[i] not in G.SPEAKER_STOPS \
+                        and not self._cue_at(s, i):
+                    t = toks[i]
+                    if not (t.startswith("ال") and t.endswith(("ي", "ية"))) and len(t) > 2:
+                        self.known.setdefault(t, (stype, actor, h.entry.cue.text))
+                        taken += 1
+                    i += step
+
