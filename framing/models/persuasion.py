@@ -2,13 +2,19 @@
 
 ArMPro annotates news paragraphs with 23 persuasion techniques (span files) that group into six
 coarse classes. This module reads its JSONL files, builds paragraph-level multi-label targets
-(fine techniques with enough examples, or the coarse classes), trains the character n-gram
-classifier of :mod:`framing.models.classifiers`, and cross-validates it by article (``page_id``)
-against two baselines:
+(fine techniques with enough examples, or the coarse classes), and
 
-- majority: each label's most frequent value in the training folds;
-- lexical: a bag of normalised words (unigram presence) with class-balanced logistic regression
-  (:func:`framing.models.classifiers.make_lexical_baseline`).
+- trains the toolkit's model (:func:`train_technique_model`): ArMPro and ArAIEval 2023 task 1B
+  together (:mod:`framing.models.persuasion_data`), a
+  :class:`~framing.models.technique_model.TechniqueClassifier` over all 23 techniques (or six
+  classes) with thresholds and calibration from grouped cross-validation; techniques too rare
+  to learn stay columns that are never predicted;
+- cross-validates the earlier character n-gram classifier of
+  :mod:`framing.models.classifiers` by article (``page_id``) against two baselines
+  (:func:`evaluate_persuasion`): majority (each label's most frequent value in the training
+  folds) and lexical (a bag of normalised words with class-balanced logistic regression).
+
+Scores on held-out ArMPro articles: ``benchmarks/bench_persuasion.py``.
 
 The ArMPro data are CC BY-NC-SA 4.0 and are not shipped with the toolkit; point the functions at
 your copy.
@@ -23,7 +29,11 @@ import pandas as pd
 
 from ..errors import FramingError
 from ..io import iter_jsonl
-from .classifiers import make_lexical_baseline, make_majority_baseline, make_text_classifier
+from .classifiers import (
+    make_lexical_baseline,
+    make_majority_baseline,
+    make_text_classifier,
+)
 from .evaluation import compare_models
 
 NO_TECHNIQUE = "no_technique"
@@ -258,3 +268,73 @@ def evaluate_persuasion(df, level="fine", min_support=None, *, n_splits=5, rando
     scores.insert(1, "level", level)
     scores.insert(2, "n_labels", len(names))
     return scores, per_label
+
+
+# -- the toolkit's model: ArMPro + ArAIEval, CV thresholds, calibrated -------------------------
+
+#: The label columns of the toolkit's model at each level: all 23 techniques or all six classes
+#: (a label too rare to learn stays a column that is never predicted, and is scored as missed).
+ALL_LABELS = {"fine": sorted(TECHNIQUE_TO_COARSE), "coarse": sorted(set(TECHNIQUE_TO_COARSE.values()))}
+#: Settings of :class:`~framing.models.technique_model.TechniqueClassifier` for persuasion,
+#: chosen by grouped 5-fold CV on the training part only (see benchmarks/bench_persuasion.py).
+TECHNIQUE_PARAMS = {"C": 1.0, "class_weight": "balanced", "min_positives": 8, "min_cv_f1": 0.1,
+                    "objective": "micro", "tune_type": "paragraph"}
+
+
+def level_labels(labels, level="fine"):
+    """Lists of fine techniques as they are at ``level`` (``fine``, ``coarse`` or ``binary``)."""
+    labels = [list(labs) for labs in labels]
+    if level == "fine":
+        return labels
+    if level == "coarse":
+        return to_coarse(labels)
+    if level == "binary":
+        return [["any"] if labs else [] for labs in labels]
+    raise FramingError(f"unknown level {level!r}", fix="use fine, coarse or binary")
+
+
+def train_technique_model(table, level="fine", *, random_state=0, **params):
+    """Fit the toolkit's persuasion model on a training table.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`framing.models.persuasion_data.combine_training` (``text, labels, type,
+        group``): ArMPro paragraphs and ArAIEval items, deduplicated.
+    level : {"fine", "coarse"}, default "fine"
+    random_state : int, default 0
+    **params
+        Override :data:`TECHNIQUE_PARAMS`.
+
+    Returns
+    -------
+    model : TechniqueClassifier
+    names : list of str
+    Y : numpy.ndarray
+    """
+    from .technique_model import TechniqueClassifier
+
+    if level not in ALL_LABELS:
+        raise FramingError(f"unknown level {level!r}", fix="use fine or coarse")
+    names = ALL_LABELS[level]
+    Y, _ = label_matrix(level_labels(table["labels"], level), names=names)
+    model = TechniqueClassifier(**{**TECHNIQUE_PARAMS, **params}, random_state=random_state,
+                                labels=list(names))
+    model.fit(table[["text", "type"]], Y, groups=table["group"].to_numpy())
+    return model, list(names), Y
+
+
+def technique_model_info(model, table, holdout=False):
+    """What a sidecar records about a fitted technique model (JSON-ready)."""
+    def num(v):
+        return None if not np.isfinite(v) else round(float(v), 6)
+
+    return {
+        "model": "techniques",
+        "training": {"sources": {str(k): int(v) for k, v in table["source"].value_counts().items()},
+                     "types": {str(k): int(v) for k, v in table["type"].value_counts().items()},
+                     "heldout_armpro_left_out": bool(holdout)},
+        "thresholds": {name: num(t) for name, t in zip(model.labels, model.thresholds_)},
+        "learnt": [name for name, ok in zip(model.labels, model.learnable_) if ok],
+        "cv_f1": {name: round(float(f), 6) for name, f in zip(model.labels, model.cv_f1_)},
+    }
