@@ -7,10 +7,13 @@ from .args import add_corpus, compiled, open_input
 
 
 def add_parser(subparsers):
-    p = subparsers.add_parser("explain", help="show why an article got its labels")
+    p = subparsers.add_parser("explain", help="show why an article got its labels: each rule "
+                                              "with its weights and thresholds")
     add_corpus(p, analysis=True)
     p.add_argument("doc_id", metavar="DOC_ID")
-    p.add_argument("--html", metavar="FILE", help="write a right-to-left HTML page")
+    p.add_argument("--html", metavar="FILE",
+                   help="write a right-to-left HTML page: numbered sentences, evidence marked by "
+                        "field and polarity, each label's rule with its numbers, actors, quotes")
     p.set_defaults(func=run)
 
 
@@ -28,10 +31,11 @@ def run(args):
         raise FramingError(f"no article with doc_id '{args.doc_id}'",
                            fix=f"use one of the corpus ids (e.g. {ids})")
     res = subset(analysis, [args.doc_id]) if analysis is not None else analyze(sub, codebook)
+    book = getattr(codebook, "codebook", None)  # None: the analysis's own (run.json)
     if args.html:
-        write_text(args.html, explain_html(res, sub, args.doc_id))
+        write_text(args.html, explain_html(res, sub, args.doc_id, codebook=book))
         print(f"wrote {args.html}")
     else:
-        print(explain_text(res, sub, args.doc_id))
+        print(explain_text(res, sub, args.doc_id, codebook=book))
     return 0
 

@@ -10,13 +10,16 @@ from .args import add_corpus, compiled, open_input
 
 
 def add_parser(subparsers):
-    p = subparsers.add_parser("figures", help="draw the paper figures of a corpus (PDF, PNG, SVG)")
+    p = subparsers.add_parser("figures", help="draw the paper figures of a corpus (PDF, PNG, SVG, "
+                                              "TIFF, EPS, JPEG)")
     add_corpus(p, analysis=True)
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--lang", default="en", choices=["en", "ar"], help="axis label language")
     p.add_argument("--width", default="double", choices=["single", "double"],
                    help="single (3.5 in) or double (7.2 in) column")
-    p.add_argument("--formats", default="pdf,png,svg")
+    p.add_argument("--formats", default="pdf,png,svg",
+                   help="comma-separated: pdf, png, svg, tiff (LZW), eps, ps, jpeg "
+                        "(default: pdf,png,svg)")
     p.add_argument("--select", help="a selection preset (`libya`: the packaged Libya list) or "
                                     "comma-separated terms (e.g. ليبيا,بنغازي): keep only "
                                     "articles mentioning them twice or more; exact duplicates "
@@ -27,7 +30,9 @@ def add_parser(subparsers):
 def run(args):
     from ..analysis import analyze, is_analysis
     from ..pipeline import figures_for, presets, select, subset
+    from ..plots.style import check_formats
 
+    formats = tuple(check_formats(args.formats))  # a typo fails now, not after the analysis
     codebook = None if is_analysis(args.corpus) else compiled(args)
     corpus, analysis = open_input(args)
     if args.select:
@@ -40,6 +45,6 @@ def run(args):
                 else analyze(corpus, codebook))
     paths = figures_for(analysis, args.out, corpus=corpus,
                         codebook=codebook.codebook if codebook is not None else None,
-                        lang=args.lang, width=args.width, formats=tuple(args.formats.split(",")))
+                        lang=args.lang, width=args.width, formats=formats)
     print(f"wrote {len(paths)} files to {Path(args.out)}/")
     return 0

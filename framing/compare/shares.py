@@ -105,7 +105,7 @@ def _stance_columns(articles, target):
 
 
 def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LABELS, n_boot=2000,
-                        ci=0.95, random_state=0, min_n=10):
+                        ci=0.95, random_state=0, min_n=10, among="all"):
     """Proportion of each group's articles with each stance label, with bootstrap intervals.
 
     Parameters
@@ -120,12 +120,19 @@ def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LAB
     n_boot, ci, random_state, min_n
         As in :func:`topic_shares`. Articles with an empty stance cell are left out of that
         target's denominator.
+    among : {"all", "mentioning"}, default "all"
+        ``"all"``: proportions of all articles, ``absent`` being one label. ``"mentioning"``:
+        proportions among the articles that mention the target (``absent`` left out of the
+        labels and the denominator, so that pro and con are not squeezed next to a large
+        ``absent`` share), with ``n_absent`` and ``n_all`` columns reporting silence separately.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``<by>, target, label, proportion, ci_low, ci_high, count, n_articles,
-        small_n``. Proportions of one group and target sum to 1.
+        small_n`` (and ``n_absent, n_all`` for ``among="mentioning"``; ``n_articles`` is then the
+        number of articles mentioning the target, which is what ``small_n`` is judged on).
+        Proportions of one group and target sum to 1 (0 when no article mentions the target).
 
     Examples
     --------
@@ -135,23 +142,39 @@ def stance_distribution(articles, target=None, by="outlet", *, labels=STANCE_LAB
     >>> d.loc[d.outlet == "A", ["label", "proportion", "count"]].round(3).to_numpy().tolist()
     [['pro', 0.667, 2], ['con', 0.333, 1], ['neutral', 0.0, 0], ['absent', 0.0, 0]]
     """
+    check_choice("among", among, ("all", "mentioning"))
     targets = _stance_columns(articles, target)
     labels = tuple(labels)
-    rows = []
+    mentioning = among == "mentioning"
+    shown = tuple(lab for lab in labels if lab != "absent") if mentioning else labels
+    rows, silent = [], {}
     for key, group in iter_groups(articles, by):
+        cols = {}
+        for name, col in targets.items():
+            clean = group[col].astype("string").str.strip().str.lower()
+            if mentioning:
+                label_matrix(clean, labels, col)  # unknown labels are still an error
+                silent[key, name] = (int((clean == "absent").sum()), int(clean.notna().sum()))
+                clean = clean.mask(clean == "absent")
+            cols[col] = clean
         # One bootstrap over all targets at once: every target sees the same resampled articles.
-        onehot = np.hstack([label_matrix(group[col], labels, col) for col in targets.values()])
+        onehot = np.hstack([label_matrix(cols[col], shown, col) for col in targets.values()])
         mean, low, high = bootstrap_means(onehot, n_boot=n_boot, ci=ci, random_state=random_state, key=key)
         counts = np.nansum(onehot, axis=0)
         coded = (~np.isnan(onehot)).sum(axis=0)
         for t, name in enumerate(targets):
-            for j, label in enumerate(labels):
-                i = t * len(labels) + j
+            for j, label in enumerate(shown):
+                i = t * len(shown) + j
                 rows.append((key, name, label, mean[i], low[i], high[i], int(counts[i]),
                              int(coded[i])))
     gcol = group_column(by)
     table = pd.DataFrame(rows, columns=[gcol, "target", "label", "proportion", "ci_low",
                                         "ci_high", "count", "n_articles"])
+    if mentioning:
+        table["proportion"] = table["proportion"].fillna(0.0)
+        keys = list(zip(table[gcol], table["target"]))
+        table["n_absent"] = [silent[k][0] for k in keys]
+        table["n_all"] = [silent[k][1] for k in keys]
     return flag_small(table, gcol, min_n)
 
 
@@ -207,12 +230,13 @@ _FREQ = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q", "Y": "Y"}
 
 
 def choose_freq(dates):
-    """A readable period for a date range: days up to 6 weeks, weeks up to a year, else months."""
+    """A readable period for a date range: days up to two weeks, weeks up to 18 months, else
+    months (daily points over a month of news are mostly one to three articles each)."""
     dates = pd.to_datetime(pd.Series(dates), errors="coerce", format="ISO8601").dropna()
     if dates.empty:
         return "W"
     span = (dates.max() - dates.min()).days
-    return "D" if span <= 42 else "W" if span <= 366 else "M"
+    return "D" if span <= 14 else "W" if span <= 548 else "M"
 
 
 def tone_over_time(articles, freq="W", by="outlet", *, date="date", n_boot=1000, ci=0.95, random_state=0,

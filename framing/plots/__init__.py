@@ -8,13 +8,19 @@ Figures (each returns a :class:`matplotlib.figure.Figure`, one module each)
 The whole set of a run
     :func:`make_figures`
 Style and saving
-    :func:`figure_style`, :func:`save_figure` (PDF with embedded TrueType, PNG at 300 dpi,
-    SVG; no timestamps), ``WIDTHS`` (single 3.5 in, double 7.2 in), Okabe-Ito colours
+    :func:`figure_style`, :func:`save_figure` (PDF with embedded TrueType, SVG, EPS; PNG,
+    TIFF with LZW and JPEG at 300-600 dpi; no timestamps), ``WIDTHS`` (single 3.5 in, double
+    7.2 in), Okabe-Ito colours
+Outlet names
+    :mod:`.ticks` wraps them at spaces only, by their drawn width; a figure whose names do not
+    fit one column each lays its outlets out as rows (topics), rotates them, or shows the
+    outlets with most data and says how many it left out -- a name is never cut inside a word
 Arabic text
     :func:`arabic_display`, :func:`matplotlib_shapes_text`, :func:`isolate`,
     :func:`register_fonts`
 Labels
-    :func:`label` (English / Arabic names of the DESIGN.md fields)
+    :func:`label` (English / Arabic names of the DESIGN.md fields),
+    :func:`codebook_labels` (a codebook's own names: ``display:``, else an actor's ``name``)
 
 Common parameters of the figure functions
 -----------------------------------------
@@ -54,7 +60,7 @@ from .arabic import (
 from .events import event_panel
 from .fonts import font_family, font_path, register_fonts
 from .heatmap import outlet_topic_heatmap
-from .labels import label
+from .labels import codebook_labels, label
 from .make import make_figures
 from .stance import stance_by_outlet
 from .style import (
@@ -77,5 +83,5 @@ __all__ = [
     "figure_style", "figure_width", "save_figure", "WIDTHS", "OKABE_ITO", "PALETTE",
     "STANCE_COLORS", "TONE_COLORS", "CONNOTATION_COLORS",
     "arabic_display", "matplotlib_shapes_text", "shape_plain", "has_arabic", "isolate",
-    "register_fonts", "font_path", "font_family", "label",
+    "register_fonts", "font_path", "font_family", "label", "codebook_labels",
 ]

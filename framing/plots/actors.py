@@ -7,6 +7,7 @@ import math
 from matplotlib.lines import Line2D
 
 from . import layout
+from .labels import label
 from .style import CONNOTATION_COLORS, GREY, LIGHT_GREY, figure_style
 
 
@@ -59,6 +60,9 @@ def actor_labels_by_outlet(
     )
     actors = list(actors) if actors is not None else list(totals.index[:max_actors])
     outlets = layout.in_order(table[gcol])
+    mentions = table.groupby(gcol, sort=False)["count"].sum()
+    with figure_style(arabic_font):
+        outlets, fit, left_out = layout.fit_or_fewer(outlets, width, 1.9, mentions, lang=lang)
     if lang == "ar":
         outlets = outlets[::-1]
     rows = []  # (actor, label or None for the actor's heading row)
@@ -73,7 +77,10 @@ def actor_labels_by_outlet(
     cells = table.set_index([gcol, "actor", "label"])
 
     with figure_style(arabic_font):
-        fig = layout.new_figure(width, 0.9 + 0.2 * len(rows))
+        fig = layout.new_figure(width, 0.9 + 0.2 * len(rows) + layout.header_height(fit))
+        column_in = (layout.figure_width(width) - 1.9) / max(len(outlets), 1)
+        scale = min(1.0, (column_in / 0.45) ** 2)  # dots of narrow columns shrink ...
+        counts = column_in >= 0.32  # ... and their counts go (they are in the figure's CSV)
         ax = fig.add_subplot()
         for y, (actor, lab) in enumerate(rows):
             if lab is None:
@@ -83,17 +90,18 @@ def actor_labels_by_outlet(
                     continue
                 cell = cells.loc[(outlet, actor, lab)]
                 color = CONNOTATION_COLORS.get(cell["connotation"], GREY)
-                ax.scatter(x, y, s=_dot_area(float(cell["share"])), color=color, lw=0)
-                ax.annotate(
-                    str(int(cell["count"])),
-                    (x, y),
-                    xytext=(-7 if lang == "ar" else 7, 0),
-                    textcoords="offset points",
-                    va="center",
-                    fontsize=5.5,
-                    color=GREY,
-                    ha="right" if lang == "ar" else "left",
-                )
+                ax.scatter(x, y, s=_dot_area(float(cell["share"])) * scale, color=color, lw=0)
+                if counts:
+                    ax.annotate(
+                        str(int(cell["count"])),
+                        (x, y),
+                        xytext=(-7 if lang == "ar" else 7, 0),
+                        textcoords="offset points",
+                        va="center",
+                        fontsize=5.5,
+                        color=GREY,
+                        ha="right" if lang == "ar" else "left",
+                    )
         ticklabels = [
             layout.shown_label(f"actor:{a}", lang, labels) if lab is None else layout.mpl_text(lab)
             for a, lab in rows
@@ -106,12 +114,7 @@ def actor_labels_by_outlet(
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(-0.5, len(outlets) - 0.5)
         ax.xaxis.tick_top()
-        chars = layout.column_chars(width, len(outlets), 1.9)
-        ax.set_xticks(
-            range(len(outlets)),
-            labels=[layout.group_ticklabel(o, lang, chars=chars) for o in outlets],
-        )
-        layout.compact_lines(ax.get_xticklabels())
+        layout.set_group_xticks(ax, outlets, fit, lang, top=True)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
@@ -122,9 +125,13 @@ def actor_labels_by_outlet(
         handles = layout.marker_handles(CONNOTATION_COLORS, connotations, "o", lang, labels)
         handles += [
             Line2D(
-                [], [], ls="", marker="o", color=GREY, ms=math.sqrt(_dot_area(s)), label=f"{s:.0%}"
+                [], [], ls="", marker="o", color=GREY, ms=math.sqrt(_dot_area(s) * scale), label=f"{s:.0%}"
             )
             for s in (0.25, 0.5, 1.0)
         ]
-        layout.legend_below(fig, lang, handles, layout.shown_label("legend:actor_dots", lang, labels))
+        title = layout.shown_label("legend:actor_dots", lang, labels)
+        if left_out:
+            title += "\n" + layout.mpl_text(label("note:fewer_outlets", lang).format(
+                k=len(left_out)))
+        layout.legend_below(fig, lang, handles, title)
     return fig

@@ -6,6 +6,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from . import layout
+from .arabic import arabic_display, isolate
 from .style import (
     CONNOTATION_COLORS,
     GREY,
@@ -15,6 +16,23 @@ from .style import (
     TONE_COLORS,
     figure_style,
 )
+from .ticks import Fit, wrap_measured
+
+
+def _title_lines(title, lang, width_in):
+    """The title wrapped at spaces to the figure's width, each line in the figure's direction;
+    a line given isolated (FSI ... PDI, a headline) keeps its own direction on every line."""
+    import matplotlib as mpl
+
+    out = []
+    for line in str(title).split("\n"):
+        isolated = line.startswith("\u2068") and line.endswith("\u2069")
+        plain = line.strip("\u2068\u2069")
+        for piece in wrap_measured(plain, width_in, size=mpl.rcParams["font.size"],
+                                   shown=layout.mpl_text):
+            out.append(arabic_display(isolate(piece) if isolated else piece,
+                                      base=layout.DIRECTION[lang]))
+    return "\n".join(out)
 
 
 def event_panel(
@@ -94,10 +112,13 @@ def event_panel(
         )
         heights.append(max(1.0, 0.8 * lines + 0.5) if kind == "actor" and field else 1.0)
     y_pos = np.cumsum([0] + heights[:-1]) + np.array(heights) / 2 - 0.5
-    header = [layout.group_ticklabel(o, lang, n, chars=chars) for o in outlets]
-    header_lines = max(h.count("\n") + 1 for h in header)
+    with figure_style(arabic_font):
+        fit = layout.fit_groups(outlets, width, 1.6, n, lang)
+        if fit is None:  # one rotated line each, whatever the room: never a name cut
+            fit = Fit(90, {str(o): [str(o)] for o in outlets})
+        head_in = 0.17 + layout.header_height(fit)
     # Fixed parts (outlet header, title, layout.legend) plus 0.19 in per row unit.
-    fixed_in = 0.3 + 0.17 * header_lines + (0.25 if title else 0) + (0.5 if len(actor_rows) else 0)
+    fixed_in = 0.3 + head_in + (0.45 if title else 0) + (0.5 if len(actor_rows) else 0)
 
     with figure_style(arabic_font):
         fig = layout.new_figure(width, fixed_in + 0.19 * sum(heights))
@@ -167,8 +188,7 @@ def event_panel(
         ax.set_ylim(sum(heights) - 0.5, -0.5)
         ax.set_xlim(-0.5, len(outlets) - 0.5)
         ax.xaxis.tick_top()
-        ax.set_xticks(range(len(outlets)), labels=header)
-        layout.compact_lines(ax.get_xticklabels())
+        layout.set_group_xticks(ax, outlets, fit, lang, n, top=True)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
@@ -176,7 +196,8 @@ def event_panel(
             layout.labels_right(ax)
             ax.spines["right"].set_visible(False)
         if title:
-            ax.set_title(layout.mpl_text(title))
+            fig.suptitle(_title_lines(title, lang, layout.figure_width(width) - 0.3),
+                         fontsize="medium", linespacing=layout.LINESPACING)
         if not actor_rows.empty:
             handles = layout.marker_handles(CONNOTATION_COLORS, CONNOTATION_COLORS, "s", lang,
                                             labels)

@@ -63,17 +63,19 @@ def wrap(text, chars=None, max_lines=3):
     text = str(text)
     if not chars:
         return [text]
-    lines = textwrap.wrap(text, chars) or [text]
+    # Words are never cut (an outlet name split as "aleqtisa/diya" reads as two names).
+    lines = textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False) or [text]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] += "…"
     return lines
 
 
-def group_ticklabel(name, lang, n=None, small=None, newline=True, chars=None):
+def group_ticklabel(name, lang, n=None, small=None, newline=True, chars=None, lines=None):
     """``name† (n=12)``: each line of the name isolated, so that an Arabic name keeps its own
-    order while the dagger and count follow the figure's direction."""
-    lines = [isolate(line) for line in wrap(name, chars)]
+    order while the dagger and count follow the figure's direction. ``lines``: the name's lines
+    as :func:`framing.plots.ticks.fit_columns` wrapped them (else :func:`wrap` at ``chars``)."""
+    lines = [isolate(line) for line in (lines if lines is not None else wrap(name, chars))]
     lines[-1] += "†" if small is not None and small.get(name, False) else ""
     text = "\n".join(lines)
     if n is not None and name in n.index:
@@ -137,9 +139,16 @@ def legend(fig, lang, handles=None, labels=None, **kwargs):
         handles, labels = fig.axes[0].get_legend_handles_labels()
     if labels is None:
         labels = [h.get_label() for h in handles]
+    ncols = kwargs.get("ncols", 1)
+    if ncols > 1 and len(handles) > ncols and len(handles) % ncols == 0:
+        # Rows of entries in reading order; matplotlib fills a legend column by column.
+        rows = [list(zip(handles, labels))[i:i + ncols] for i in range(0, len(handles), ncols)]
+        rows = [row[::-1] for row in rows] if lang == "ar" else rows
+        pairs = [row[c] for c in range(ncols) for row in rows]
+        handles, labels = [h for h, _ in pairs], [lab for _, lab in pairs]
+    elif lang == "ar" and ncols > 1:
+        handles, labels = handles[::-1], labels[::-1]
     if lang == "ar":
-        if kwargs.get("ncols", 1) > 1:
-            handles, labels = handles[::-1], labels[::-1]
         kwargs.setdefault("markerfirst", False)
     return fig.legend(handles, labels, **kwargs)
 
@@ -153,8 +162,10 @@ def marker_handles(colors, keys, marker, lang, labels, ms=5):
 
 
 def legend_below(fig, lang, handles, title):
-    """A one-row legend under the figure, with a small title (already a display string)."""
-    return legend(fig, lang, handles, loc="outside lower center", ncols=len(handles),
+    """A legend under the figure, with a small title (already a display string): one row on a
+    double-column figure, rows of three on a single-column one (six entries overflow 3.5 in)."""
+    ncols = len(handles) if fig.get_figwidth() >= 6 else min(len(handles), 3)
+    return legend(fig, lang, handles, loc="outside lower center", ncols=ncols,
                   title=title, title_fontsize="small")
 
 
@@ -171,3 +182,55 @@ def figure_input(table, by, lang, columns, name):
 def check_lang(lang):
     """Raise :class:`framing.errors.ParameterError` unless ``lang`` is ``en`` or ``ar``."""
     return check_choice("lang", lang, ("en", "ar"))
+
+
+def fit_groups(names, width, reserved_in, n=None, lang="en"):
+    """How the group names fit one column each (:func:`framing.plots.ticks.fit_columns`), with
+    the ``(n=12)`` line when counts are shown; ``None`` when they do not fit."""
+    from .ticks import fit_columns
+
+    column_in = (figure_width(width) - reserved_in) / max(len(names), 1)
+    extra = [f"(n={int(v)})" for v in n] if n is not None and len(n) else ()
+    return fit_columns([str(x) for x in names], column_in, extra=extra, shown=mpl_text)
+
+
+def set_group_xticks(ax, names, fit, lang, n=None, small=None, top=False):
+    """Group names as x tick labels, laid out as ``fit`` says (horizontal or rotated)."""
+    texts = [group_ticklabel(g, lang, n, small, lines=fit.lines[str(g)]) for g in names]
+    ax.set_xticks(range(len(names)), labels=texts)
+    labels_ = ax.get_xticklabels()
+    compact_lines(labels_)
+    if fit.rotation:
+        for t in labels_:
+            t.set_rotation(90)
+            t.set_verticalalignment("bottom" if top else "top")
+            t.set_horizontalalignment("center")
+    return labels_
+
+
+def fit_or_fewer(names, width, reserved_in, weights, n=None, lang="en"):
+    """``(names kept, fit, names left out)``: all names when they fit one column each (see
+    :func:`fit_groups`), else the heaviest (``weights``: a mapping name -> number) that fit
+    rotated on one line; never a name cut inside a word."""
+    from .ticks import Fit, line_height
+
+    fit = fit_groups(names, width, reserved_in, n, lang)
+    if fit is not None:
+        return list(names), fit, []
+    rows = 2 if n is not None else 1
+    k = max(1, int((figure_width(width) - reserved_in) / (rows * line_height() / 0.9 * 1.05)))
+    heavy = sorted(names, key=lambda g: -float(weights.get(g, 0)))[:k]
+    kept = [g for g in names if g in heavy]
+    sub_n = n.reindex(kept) if n is not None else None
+    fit = fit_groups(kept, width, reserved_in, sub_n, lang) or Fit(90, {str(g): [str(g)]
+                                                                      for g in kept})
+    return kept, fit, [g for g in names if g not in heavy]
+
+
+def header_height(fit):
+    """Inches taken by group labels laid out as ``fit`` says, beyond one line of text."""
+    from .ticks import line_height, text_width
+
+    if fit.rotation:
+        return max(text_width(mpl_text(line)) for lines in fit.lines.values() for line in lines)
+    return (max(len(lines) for lines in fit.lines.values()) - 1) * line_height()

@@ -9,14 +9,15 @@ from pathlib import Path
 import pandas as pd
 
 from .. import compare
-from ..errors import FigureSkippedWarning, FramingError, ParameterError
+from ..errors import DataWarning, FigureSkippedWarning, FramingError, ParameterError
 from ..io import write_table
 from .actors import actor_labels_by_outlet
+from .arabic import isolate
 from .events import event_panel
 from .heatmap import outlet_topic_heatmap
 from .layout import check_lang
 from .stance import stance_by_outlet
-from .style import figure_width, save_figure
+from .style import check_formats, figure_width, save_figure
 from .terms import distinctive_terms_plot
 from .tone import tone_over_time
 
@@ -46,15 +47,33 @@ def _events(articles, events):
 
 
 def _event_title(articles, ids, event_id):
-    """``E0009 · 2015-07-21 · <headline of the event's first article>``."""
+    """``E0009 · 2015-07-21`` and, on a second line, the headline of the event's first article
+    (isolated: its direction is its own)."""
     rows = articles[articles["doc_id"].isin(ids)]
     rows = rows.sort_values([c for c in ("date", "doc_id") if c in rows])
     parts = [str(event_id)]
     for col in ("date", "title"):
         value = rows[col].iloc[0] if col in rows and len(rows) else None
         if isinstance(value, str) and value:
-            parts.append(value if len(value) <= 70 else value[:69] + "…")
-    return " · ".join(parts)
+            value = value if len(value) <= 70 else value[:69] + "…"
+            parts.append(isolate(value) if col == "title" else value)
+    head = " · ".join(p for p in parts if not p.startswith("\u2068"))
+    return "\n".join([head] + [p for p in parts if p.startswith("\u2068")])
+
+
+def _codebook_has_something(articles, actors, ids):
+    """Whether the codebook found anything in these articles: a topic, a stance target
+    mentioned, or an actor label (tone alone does not make an event worth a panel)."""
+    rows = articles.loc[articles["doc_id"].isin(ids)]
+    topics = [c for c in rows.columns if str(c).startswith("topic:")]
+    if topics and (rows[topics].apply(pd.to_numeric, errors="coerce").fillna(0) > 0).any().any():
+        return True
+    stances = [c for c in rows.columns if str(c).startswith("stance:")]
+    for col in stances:
+        values = rows[col].astype("string").str.strip().str.lower()
+        if (values.notna() & ~values.isin(["", "absent"])).any():
+            return True
+    return actors is not None and len(actors) and actors["doc_id"].isin(ids).any()
 
 
 def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, events=None,
@@ -83,11 +102,15 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     events : pandas.DataFrame, optional
         ``doc_id, event_id``; default an ``event_id`` column of ``articles`` if there is one.
     max_events : int, default 6
-        Event panels for at most this many events, those covered by most outlets (two or more).
+        Event panels for at most this many events, those covered by most outlets (two or more)
+        among the events in which the codebook finds something (a topic, a stance target or an
+        actor label: a football match in a Libya selection gets no panel).
     by : str, default "outlet"
     lang : {"en", "ar"}, default "en"
     width : {"single", "double"} or float, default "double"
     formats : sequence of str, default ("pdf", "png", "svg")
+        Any of :data:`framing.plots.style.FORMATS` (pdf, png, svg, tiff, eps, ps, jpeg); an
+        other is a :class:`~framing.errors.ParameterError` before anything is drawn.
     freq : {"auto", "D", "W", "M"}, default "auto"
         Period of the tone series (:func:`framing.compare.tone_over_time`).
     n_terms : int, default 10
@@ -112,6 +135,7 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     """
     check_lang(lang)
     figure_width(width)  # parameter mistakes are errors, not skipped figures
+    formats = check_formats(formats)
     out_dir = Path(out_dir)
     style = dict(lang=lang, width=width, arabic_font=arabic_font, labels=labels)
     boot = dict(n_boot=n_boot, random_state=random_state, min_n=min_n)
@@ -121,12 +145,19 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         return shares, outlet_topic_heatmap(shares, min_n=min_n, **style)
 
     def stance():
-        dist = compare.stance_distribution(articles, by=by, **boot)
+        dist = compare.stance_distribution(articles, by=by, among="mentioning", **boot)
         return dist, stance_by_outlet(dist, min_n=min_n, **style)
 
     def tone():
-        series = compare.tone_over_time(articles, freq, by, **{**boot, "n_boot": min(n_boot, 1000)})
-        return series, tone_over_time(series, **style)
+        with warnings.catch_warnings():  # the undated articles are counted in the figure's note
+            warnings.simplefilter("ignore", DataWarning)
+            series = compare.tone_over_time(articles, freq, by,
+                                            **{**boot, "n_boot": min(n_boot, 1000)})
+        undated = 0
+        if "date" in articles:
+            dates = pd.to_datetime(articles["date"], errors="coerce", format="ISO8601")
+            undated = int(dates.isna().sum())
+        return series, tone_over_time(series, n_undated=undated, **style)
 
     def actor_labels():
         if actors is None or actors.empty:
@@ -150,6 +181,13 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         # The events most outlets covered: panels of one-outlet events say nothing.
         cover = event_ids.merge(articles[["doc_id", by]], on="doc_id")
         n_outlets = cover.groupby("event_id")[by].nunique()
+        said = {e: _codebook_has_something(articles, actors, set(rows["doc_id"]))
+                for e, rows in cover.groupby("event_id")}
+        silent = [e for e in n_outlets.index if n_outlets[e] >= 2 and not said[e]]
+        if silent:
+            warnings.warn(f"{len(silent)} event(s) in which the codebook finds no topic, stance "
+                          f"target or actor: no panel", FigureSkippedWarning, stacklevel=2)
+        n_outlets = n_outlets[[said[e] for e in n_outlets.index]]
         chosen = n_outlets[n_outlets >= 2].sort_index().sort_values(ascending=False, kind="stable")
         skipped = int((n_outlets < 2).sum())
         if skipped:

@@ -5,19 +5,21 @@
   stance, tone and connotation use fixed colours so that every figure reads the same way.
 - Fonts: the shipped Noto Arabic font first, DejaVu Sans for Latin letters
   (:mod:`framing.plots.fonts`); PDF and PS embed TrueType (Type 42), SVG draws text as paths.
-- Saving (:func:`save_figure`): PDF, PNG (300 dpi) and SVG without timestamps, written
-  atomically -- the same figure gives the same bytes.
+- Saving (:func:`save_figure`): PDF, PNG, SVG, TIFF (LZW), EPS and JPEG at 300-600 dpi, without
+  timestamps, written atomically -- the same figure gives the same bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
+import re
 from pathlib import Path
 
 import matplotlib as mpl
 from cycler import cycler
 
-from ..errors import ParameterError
+from ..errors import ParameterError, check_choice
 from ..io import atomic_path
 from .fonts import font_family, register_fonts
 
@@ -45,6 +47,26 @@ DPI = 300
 # No timestamps in any format: the same figure saves to the same bytes.
 _METADATA = {"pdf": {"CreationDate": None, "ModDate": None}, "svg": {"Date": None},
              "png": {}, "eps": {"CreationDate": None}, "ps": {"CreationDate": None}}
+#: What journals ask for and matplotlib writes: vector (PDF, SVG, EPS/PS) and raster (PNG,
+#: TIFF with LZW compression, JPEG); ``tif`` and ``jpg`` are the same formats.
+FORMATS = ("pdf", "png", "svg", "tiff", "tif", "eps", "ps", "jpeg", "jpg")
+_PIL = {"tiff": {"compression": "tiff_lzw"}, "tif": {"compression": "tiff_lzw"},
+        "jpeg": {"quality": 95}, "jpg": {"quality": 95}}
+DPI_RANGE = (300, 600)  # raster resolution journals accept for line art and halftones
+
+
+def check_formats(formats, dpi=DPI):
+    """The formats (lower case, no dot) after checking them and ``dpi``: one
+    :class:`~framing.errors.ParameterError` names the first unsupported one."""
+    if isinstance(formats, str):
+        formats = formats.split(",")
+    out = [check_choice("format", str(f).lower().strip().lstrip("."), FORMATS) for f in formats]
+    if not out:
+        raise ParameterError("no figure format given", fix=f"use some of {', '.join(FORMATS)}")
+    if not DPI_RANGE[0] <= int(dpi) <= DPI_RANGE[1]:
+        raise ParameterError(f"dpi must be between {DPI_RANGE[0]} and {DPI_RANGE[1]}, not {dpi}",
+                             fix="journals ask for 300 (halftones) to 600 (line art)")
+    return out
 
 
 def figure_width(width):
@@ -99,6 +121,15 @@ def figure_style(arabic_font="sans", base_size=8):
         yield
 
 
+def _save_ps(fig, path, kind, dpi):
+    """PostScript without the file name and the clock in its header (matplotlib writes the
+    current time as ``%%CreationDate`` unless SOURCE_DATE_EPOCH is set)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=kind, dpi=dpi)
+    data = re.sub(rb"%%CreationDate: [^\n]*\n", b"", buffer.getvalue(), count=1)
+    Path(path).write_bytes(data)
+
+
 def save_figure(fig, path_stem, formats=("pdf", "png", "svg"), dpi=DPI):
     """Save ``fig`` once per format, deterministically and atomically.
 
@@ -109,8 +140,10 @@ def save_figure(fig, path_stem, formats=("pdf", "png", "svg"), dpi=DPI):
         Path without suffix (a suffix given is replaced): ``out/topics`` gives ``out/topics.pdf``,
         ``out/topics.png``, ``out/topics.svg``.
     formats : sequence of str, default ("pdf", "png", "svg")
+        Any of ``FORMATS``: pdf, png, svg, tiff (LZW-compressed), eps, ps, jpeg; an other is a
+        :class:`~framing.errors.ParameterError`, raised before anything is written.
     dpi : int, default 300
-        Raster resolution (PNG).
+        Raster resolution (PNG, TIFF, JPEG), 300 to 600.
 
     Returns
     -------
@@ -118,15 +151,22 @@ def save_figure(fig, path_stem, formats=("pdf", "png", "svg"), dpi=DPI):
         The files written, in ``formats`` order.
     """
     stem = Path(path_stem)
+    formats = check_formats(formats, dpi)
     written = []
     # Type 42 fonts and text-as-paths also when the figure was drawn outside figure_style().
     rc = {"pdf.fonttype": 42, "ps.fonttype": 42, "svg.fonttype": "path",
           "svg.hashsalt": SVG_HASHSALT}
     with mpl.rc_context(rc):
         for fmt in formats:
-            fmt = fmt.lower().lstrip(".")
             path = stem.with_suffix(f".{fmt}")
+            kind = {"tif": "tiff", "jpg": "jpeg"}.get(fmt, fmt)
+            extra = {"pil_kwargs": dict(_PIL[fmt])} if fmt in _PIL else {}
+            if kind in _METADATA:
+                extra["metadata"] = _METADATA[kind]
             with atomic_path(path) as tmp:
-                fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt, {}))
+                if kind in ("eps", "ps"):
+                    _save_ps(fig, tmp, kind, dpi)
+                else:
+                    fig.savefig(tmp, format=kind, dpi=dpi, **extra)
             written.append(path)
     return written

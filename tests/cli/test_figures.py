@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import run_cli
 
 from framing.cli import main
-from helpers import run_cli
 
 
 def test_figures_with_an_empty_selection_is_a_user_error(seeds_dir, tmp_path, capsys):
@@ -30,3 +30,12 @@ def test_figures_of_an_analysis_folder_equal_those_of_its_corpus(seeds_dir, seed
     for name in data:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
     assert f"wrote {len(names)} files" in out
+
+
+def test_an_unsupported_format_is_one_line_and_exit_2_before_the_analysis(seeds_dir, tmp_path,
+                                                                          capsys):
+    code, _, err = run_cli(capsys, "figures", seeds_dir, "--out", tmp_path / "f",
+                             "--formats", "png,bmp")
+    assert code == 2 and "Traceback" not in err
+    assert err.strip().count("\n") == 0 and "bmp" in err and "tiff" in err
+    assert not (tmp_path / "f").exists()

@@ -7,11 +7,11 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import articles_table, shared_path
 
 from framing import compare
 from framing.errors import FramingError, SmallSampleWarning
 from framing.schema import STANCE_LABELS
-from helpers import articles_table, shared_path
 
 
 def test_topic_shares_on_a_constructed_table():
@@ -112,3 +112,22 @@ def test_missing_columns_are_user_errors():
         compare.topic_shares(pd.DataFrame({"outlet": ["A"]}))
     with pytest.raises(FramingError, match="'outlet'"):
         compare.topic_shares(pd.DataFrame({"topic:x": [1]}))
+
+
+def test_stance_among_the_articles_that_mention_the_target():
+    arts = pd.DataFrame({"outlet": ["A"] * 10 + ["B"] * 10,
+                         "stance:haftar": ["pro", "con", "pro"] + ["absent"] * 7
+                         + ["neutral", "con"] + ["absent"] * 8})
+    every = compare.stance_distribution(arts, "haftar", n_boot=0, min_n=1)
+    among = compare.stance_distribution(arts, "haftar", n_boot=0, min_n=1, among="mentioning")
+    assert "absent" not in set(among["label"])
+    a = among.loc[among["outlet"] == "A"].set_index("label")
+    e = every.loc[every["outlet"] == "A"].set_index("label")
+    mentioned = int(e.loc[["pro", "con", "neutral"], "count"].sum())
+    assert a.loc["pro", "proportion"] == pytest.approx(e.loc["pro", "count"] / mentioned)
+    assert a["n_articles"].iloc[0] == mentioned
+    assert a["n_absent"].iloc[0] == e.loc["absent", "count"] and a["n_all"].iloc[0] == 10
+    for _, rows in among.groupby("outlet"):
+        assert rows["proportion"].sum() == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="among must be one of"):
+        compare.stance_distribution(arts, "haftar", n_boot=0, among="some")

@@ -46,3 +46,22 @@ def test_articles_without_outlets_skip_figures_instead_of_crashing(seeds_analysi
     assert not [p for p in paths if p.name.startswith("topics_by_outlet")]
     assert any(issubclass(w.category, FigureSkippedWarning) and "topics_by_outlet" in str(w.message)
                for w in caught)
+
+
+def test_event_panels_only_for_events_the_codebook_has_something_to_say_about(run_tables,
+                                                                             tmp_path):
+    articles, actors = run_tables
+    articles = articles.copy()
+    # A second event covered by every outlet in which the codebook finds nothing (a football
+    # match in a Libya selection): no topic, no stance target mentioned, no actor label.
+    quiet = articles.groupby("outlet").head(1).index
+    articles.loc[quiet, "event_id"] = "match"
+    for col in [c for c in articles.columns if c.startswith(("topic:", "stance:"))]:
+        articles.loc[quiet, col] = 0 if col.startswith("topic:") else "absent"
+    actors = actors[~actors["doc_id"].isin(articles.loc[quiet, "doc_id"])]
+    with pytest.warns(FigureSkippedWarning, match="codebook finds no topic"):
+        paths = plots.make_figures(articles, actors, docs=articles[["doc_id", "text"]],
+                                   out_dir=tmp_path, formats=("svg",), n_boot=20,
+                                   write_data=False)
+    stems = {p.stem for p in paths}
+    assert "event_match" not in stems and "event_cairo" in stems
