@@ -166,7 +166,7 @@ def codebook_of(analysis):
 
 
 def figures_for(analysis, out_dir, *, corpus=None, codebook=None, lang="en", width="double",
-                formats=("pdf", "png", "svg"), with_events=True):
+                formats=("pdf", "png", "svg"), with_events=True, persuasion=None):
     """Group the events of an analysed corpus and draw every figure into ``out_dir``.
 
     Parameters
@@ -184,6 +184,9 @@ def figures_for(analysis, out_dir, *, corpus=None, codebook=None, lang="en", wid
     with_events : bool, default True
         Also group the articles into events and draw a panel for the events most outlets
         covered.
+    persuasion : pandas.DataFrame, optional
+        Per-article persuasion shares (``persuasion_articles`` of ``framing analyze
+        --persuasion``) for the figure of techniques by outlet.
 
     Returns
     -------
@@ -191,17 +194,18 @@ def figures_for(analysis, out_dir, *, corpus=None, codebook=None, lang="en", wid
         Every file written. Notes on figures that the data cannot support are printed.
     """
     from .events import group_events
-    from .plots import make_figures
+    from .plots import codebook_labels, make_figures
 
     corpus = corpus_from_analysis(analysis) if corpus is None else corpus
     codebook = codebook if codebook is not None else codebook_of(analysis)
-    names = codebook.display_names() if codebook is not None else None
+    names = codebook_labels(codebook) if codebook is not None else None
     events = group_events(corpus, analysis) if with_events and len(corpus) > 1 else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         paths = make_figures(analysis.articles, analysis.actors, sentences=analysis.sentences,
                              docs=corpus, out_dir=out_dir, events=events, lang=lang, width=width,
-                             formats=formats, stopwords="default", labels=names)
+                             formats=formats, stopwords="default", labels=names,
+                             quotes=analysis.quotes, persuasion=persuasion)
     for message in dict.fromkeys(str(w.message) for w in caught):  # each note once
         print(f"note: {message}")
     return paths

@@ -43,8 +43,23 @@ def run(args):
                                fix="check the spelling of the terms, or leave out --select")
     analysis = (subset(analysis, corpus["doc_id"]) if analysis is not None
                 else analyze(corpus, codebook))
+    persuasion = _persuasion_articles(args.corpus) if codebook is None else None
+    if persuasion is not None:
+        persuasion = persuasion[persuasion["doc_id"].isin(analysis.articles["doc_id"])]
     paths = figures_for(analysis, args.out, corpus=corpus,
                         codebook=codebook.codebook if codebook is not None else None,
-                        lang=args.lang, width=args.width, formats=formats)
+                        lang=args.lang, width=args.width, formats=formats, persuasion=persuasion)
     print(f"wrote {len(paths)} files to {Path(args.out)}/")
     return 0
+
+
+def _persuasion_articles(folder):
+    """``persuasion_articles`` of an analysis folder made with ``--persuasion``, or None."""
+    for suffix in (".csv", ".parquet"):
+        path = Path(folder) / f"persuasion_articles{suffix}"
+        if path.is_file():
+            import pandas as pd
+
+            return (pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
+                    if suffix == ".csv" else pd.read_parquet(path))
+    return None

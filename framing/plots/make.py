@@ -79,11 +79,13 @@ def _codebook_has_something(articles, actors, ids):
 def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, events=None,
                  by="outlet", lang="en", width="double", formats=("pdf", "png", "svg"),
                  freq="auto", n_terms=10, stopwords=None, n_boot=2000, random_state=0, min_n=10,
-                 arabic_font="sans", write_data=True, max_events=6, labels=None):
+                 arabic_font="sans", write_data=True, max_events=6, labels=None, quotes=None,
+                 persuasion=None):
     """Draw and save every figure the tables support; skip the others with a warning.
 
     Figures (file stems): ``topics_by_outlet``, ``stance_by_outlet``, ``tone_over_time``,
-    ``actor_labels_by_outlet``, ``distinctive_terms`` and one ``event_<id>`` per event covered by
+    ``actor_labels_by_outlet``, ``sourcing_by_outlet`` (with ``quotes``), ``distinctive_terms``,
+    ``persuasion_by_outlet`` (with ``persuasion``) and one ``event_<id>`` per event covered by
     two or more outlets.
 
     Parameters
@@ -127,6 +129,11 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         Names of topics, targets and actors (and any other label) for every figure: the
         codebook's :meth:`~framing.codebook.Codebook.display_names`, or your own
         (:func:`framing.plots.label`).
+    quotes : pandas.DataFrame, optional
+        ``quotes.csv``; for the sourcing figure (who each outlet quotes).
+    persuasion : pandas.DataFrame, optional
+        ``persuasion_articles.csv`` of ``framing analyze --persuasion MODEL``; for the figure of
+        persuasion techniques by outlet.
 
     Returns
     -------
@@ -165,6 +172,24 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         table = compare.actor_label_table(actors, articles, by)
         return table, actor_labels_by_outlet(table, **style)
 
+    def sourcing():
+        from ..compare.sourcing import source_shares
+        from .sourcing import sourcing_by_outlet
+
+        if quotes.empty:
+            raise FramingError("no quote was found in these articles")
+        return (source_shares(quotes, articles, by=by, **boot),
+                sourcing_by_outlet(quotes, articles, by=by, **boot, **style))
+
+    def persuasion_fig():
+        from ..models.persuasion_analysis import techniques_by_outlet
+        from .persuasion import techniques_by_outlet_plot
+
+        table = persuasion if by in persuasion else persuasion.merge(
+            articles[["doc_id", by]], on="doc_id")
+        shares = techniques_by_outlet(table, by=by, **boot)
+        return shares, techniques_by_outlet_plot(shares, by=by, min_n=min_n, **style)
+
     def terms():
         table = compare.distinctive_terms(_docs_table(articles, sentences, docs, by), by,
                                           stopwords=stopwords)
@@ -173,6 +198,10 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     jobs = [("topics_by_outlet", topics), ("stance_by_outlet", stance),
             ("tone_over_time", tone), ("actor_labels_by_outlet", actor_labels),
             ("distinctive_terms", terms)]
+    if quotes is not None:
+        jobs.insert(4, ("sourcing_by_outlet", sourcing))
+    if persuasion is not None:
+        jobs.append(("persuasion_by_outlet", persuasion_fig))
     try:
         event_ids = _events(articles, events)
     except FramingError as exc:

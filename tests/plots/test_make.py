@@ -65,3 +65,18 @@ def test_event_panels_only_for_events_the_codebook_has_something_to_say_about(ru
                                    write_data=False)
     stems = {p.stem for p in paths}
     assert "event_match" not in stems and "event_cairo" in stems
+
+
+def test_make_figures_draws_sourcing_and_persuasion_when_given_their_tables(seeds_analysis,
+                                                                           tmp_path):
+    """quotes= adds the sourcing figure (from the seeds' own quotes); persuasion= adds the
+    techniques figure; neither is drawn when its table is not given."""
+    _, res = seeds_analysis
+    assert len(res.quotes)  # the seeds quote officials
+    shares = res.articles[["doc_id"]].assign(**{"n_paragraphs": 3, "persuasion:any": 0.5,
+                                                 "expected:Loaded_Language": 0.4})
+    paths = plots.make_figures(res.articles, res.actors, quotes=res.quotes, persuasion=shares,
+                               out_dir=tmp_path, formats=("png",), n_boot=20, min_n=1,
+                               write_data=False, docs=None, sentences=res.sentences)
+    names = {p.name for p in paths}
+    assert {"sourcing_by_outlet.png", "persuasion_by_outlet.png"} <= names
