@@ -57,21 +57,28 @@ class Analysis:
         return {name: getattr(self, name) for name in schema.TABLES}
 
     def save(self, out_dir, fmt="csv"):
-        """Write every table (``csv`` or ``parquet``) and ``run.json`` into ``out_dir``.
+        """Write every table (``csv`` or ``parquet``) and ``run.json`` into ``out_dir``, as a set.
 
-        Each file is written atomically; returns the list of paths.
+        The files are staged beside ``out_dir`` and published together
+        (:func:`framing.outdir.output_set`): a reader sees the complete old set or the complete
+        new one, never a mix, and a second run into the same folder at the same time is refused
+        (:class:`framing.outdir.OutputError`). Files of the folder that are not part of a set
+        are kept. Returns the list of paths.
         """
+        from .outdir import fault_point, output_set
+
         if fmt not in schema.FORMATS:
             raise ParameterError(f"unknown format '{fmt}'", fix="use --format csv or parquet")
         out = Path(out_dir)
-        paths = []
-        for name, df in self.tables().items():
-            path = out / f"{name}.{fmt}"
-            write_table(df, path, fmt)
-            paths.append(path)
-        write_json(out / schema.RUN_FILE, self.run)
-        paths.append(out / schema.RUN_FILE)
-        return paths
+        names = []
+        with output_set(out) as staging:
+            for name, df in self.tables().items():
+                write_table(df, staging / f"{name}.{fmt}", fmt)
+                names.append(f"{name}.{fmt}")
+                fault_point(f"wrote-{name}")
+            write_json(staging / schema.RUN_FILE, self.run)
+            names.append(schema.RUN_FILE)
+        return [out / n for n in names]
 
     @classmethod
     def load(cls, path):
@@ -99,7 +106,7 @@ def corpus_hash(corpus):
     return h.hexdigest()
 
 
-def analyze(corpus, codebook="libya-egypt", progress=False):
+def analyze(corpus, codebook="libya-egypt", progress=False, *, columns=None):
     """Compute the features of every article.
 
     Parameters
@@ -109,11 +116,21 @@ def analyze(corpus, codebook="libya-egypt", progress=False):
     codebook : str, path, Codebook or CompiledCodebook, default "libya-egypt"
     progress : bool
         Show a progress bar (tqdm) on long runs.
+    columns : dict, optional
+        ``{source column: field}`` for a DataFrame with its own column names (``{"النص":
+        "text", "ID": "doc_id"}``), as ``load_corpus(columns=...)`` and ``--columns`` take it;
+        a DataFrame without ``doc_id`` and ``text`` goes through the same mapping. Columns not
+        mapped to a field are carried into the articles table.
 
     Returns
     -------
     Analysis
     """
+    if columns is not None or (isinstance(corpus, pd.DataFrame)
+                               and not set(schema.CORPUS_REQUIRED) <= set(corpus.columns)):
+        from .corpus import load_corpus
+
+        corpus = load_corpus(corpus, columns=columns)
     schema.check_corpus(corpus)
     compiled = codebook if isinstance(codebook, CompiledCodebook) else CompiledCodebook(codebook)
     rows = {name: [] for name in schema.TABLES}
@@ -135,16 +152,20 @@ def analyze(corpus, codebook="libya-egypt", progress=False):
 def _assemble(rows, records, compiled, chash):
     cb = compiled.codebook
     meta_cols = schema.META_COLUMNS
-    meta = records[[c for c in meta_cols if c in records]].copy()
+    article_cols = schema.article_columns(cb)
+    # the corpus's extra metadata columns (load_corpus lists them) follow the contract's columns
+    extras = [c for c in records.attrs.get("extra_columns", {}).values()
+              if c in records and c not in article_cols]
+    meta = records[[c for c in [*meta_cols, *extras] if c in records]].copy()
     meta["doc_id"] = meta["doc_id"].astype(str)
     for col in meta_cols:
         if col not in meta:
             meta[col] = ""
     articles = pd.DataFrame(rows["articles"])
     if len(articles):
-        articles = meta[meta_cols].merge(articles, on="doc_id", how="right")
+        articles = meta[[*meta_cols, *extras]].merge(articles, on="doc_id", how="right")
     tables = {
-        "articles": articles.reindex(columns=schema.article_columns(cb)),
+        "articles": articles.reindex(columns=[*article_cols, *extras]),
         "sentences": pd.DataFrame(rows["sentences"], columns=schema.sentence_columns(cb)),
         "evidence": pd.DataFrame(rows["evidence"], columns=schema.EVIDENCE_COLUMNS),
         "actors": pd.DataFrame(rows["actors"], columns=schema.ACTOR_COLUMNS),

@@ -8,14 +8,20 @@ import os
 import tempfile
 from pathlib import Path
 
+from .outdir import umask
+
 
 @contextlib.contextmanager
 def atomic_path(path):
-    """Yield a temporary path beside ``path``; move it into place only if the block succeeds."""
+    """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
+
+    The file gets the permissions of the umask (``0o666 & ~umask``), like any new file.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600: outputs follow the umask instead
     try:
         yield Path(tmp)
         os.replace(tmp, path)
@@ -44,18 +50,101 @@ def write_table(df, path, fmt="csv"):
             df.to_csv(tmp, index=False, lineterminator="\n")
 
 
+#: Environment variables that raise the limits on hostile or huge inputs (in MB).
+MAX_INPUT_ENV = "FRAMING_MAX_INPUT_MB"
+MAX_LINE_ENV = "FRAMING_MAX_LINE_MB"
+DEFAULT_MAX_INPUT_MB = 512  # a decompressed file read whole (SaudiNewsNet: 106 MB)
+DEFAULT_MAX_LINE_MB = 64  # one line of a JSON Lines file (an article is kilobytes)
+
+
+def limit_bytes(env, default_mb):
+    """A size limit in bytes from environment variable ``env`` (MB), else ``default_mb``."""
+    from .errors import ParameterError
+
+    value = os.environ.get(env)
+    if value is None or not value.strip():
+        return int(default_mb * 1e6)
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = -1.0
+    if not mb > 0:
+        raise ParameterError(f"{env} must be a positive number of MB, not {value!r}",
+                             fix=f"e.g. {env}={default_mb * 4}")
+    return int(mb * 1e6)
+
+
+def read_gzip(path, error=None):
+    """The decompressed bytes of a gzip file, read in blocks and refused beyond a limit.
+
+    The limit is ``FRAMING_MAX_INPUT_MB`` (default 512 MB), so that a small "gzip bomb"
+    cannot fill the memory; a file that starts with NUL bytes is refused at its first block.
+    """
+    import gzip
+    import zlib
+
+    from .errors import FramingError
+
+    error = error or FramingError
+    limit = limit_bytes(MAX_INPUT_ENV, DEFAULT_MAX_INPUT_MB)
+    out = bytearray()
+    try:
+        with gzip.open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                if not out and b"\x00" in block[:4096]:
+                    raise error("decompresses to binary data (NUL bytes), not text", path=path,
+                                fix="give a gzipped UTF-8 text file")
+                out += block
+                if len(out) > limit:
+                    raise error(f"decompresses to more than {limit / 1e6:g} MB", path=path,
+                                fix=f"analyse it in chunks (--chunk-size 2000 streams JSON "
+                                    f"Lines), or raise the limit with {MAX_INPUT_ENV}=MB")
+    except (OSError, EOFError, zlib.error) as exc:
+        raise error(f"is not a readable gzip file ({exc})", path=path,
+                    fix="re-compress it with gzip, or give the uncompressed file") from None
+    return bytes(out)
+
+
+def bounded_lines(fh, path, error=None, max_line=None):
+    """``(line_number, line)`` of a text stream, refusing a line longer than the limit
+    (``FRAMING_MAX_LINE_MB``, default 64 MB) instead of reading it whole."""
+    from .errors import FramingError
+
+    error = error or FramingError
+    limit = max_line or limit_bytes(MAX_LINE_ENV, DEFAULT_MAX_LINE_MB)
+    lineno = 0
+    while line := fh.readline(limit + 1):
+        lineno += 1
+        if len(line) > limit and not line.endswith("\n"):
+            raise error(f"has a line longer than {limit / 1e6:g} MB", path=path, line=lineno,
+                        fix=f"put one record per line; raise the limit with {MAX_LINE_ENV}=MB "
+                            "if the line is real")
+        yield lineno, line
+
+
 def iter_jsonl(path, error=None):
     """Yield ``(line_number, record)`` for each non-empty line of a JSON Lines file.
 
     ``.gz`` files are decompressed on the fly. A line that is not a JSON object raises
-    ``error`` (default :class:`framing.errors.FramingError`) naming the file and the line.
+    ``error`` (default :class:`framing.errors.FramingError`) naming the file and the line, as
+    does a line longer than ``FRAMING_MAX_LINE_MB`` (default 64 MB) or a broken gzip stream.
     """
     import gzip
+    import zlib
+
+    from .errors import FramingError
 
     path = Path(path)
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8-sig") as fh:
-        yield from parse_jsonl_lines(enumerate(fh, 1), path, error)
+    try:
+        with opener(path, "rt", encoding="utf-8-sig") as fh:
+            yield from parse_jsonl_lines(bounded_lines(fh, path, error), path, error)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise (error or FramingError)(f"is not a readable gzip file ({exc})", path=path,
+                                      fix="re-compress it with gzip") from None
+    except UnicodeDecodeError as exc:
+        raise (error or FramingError)(f"is not UTF-8 ({exc.reason})", path=path,
+                                      fix="re-save it as UTF-8") from None
 
 
 def parse_jsonl_lines(numbered_lines, path, error=None):
@@ -118,3 +207,14 @@ def write_jsonl(path, records):
         rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}
         lines.append(json.dumps(rec, ensure_ascii=False, default=default))
     write_text(path, "\n".join(lines) + "\n")
+
+
+def file_sha256(path):
+    """SHA-256 (hex) of a file's bytes, read in blocks."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

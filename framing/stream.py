@@ -3,8 +3,12 @@
 The corpus is read in chunks (:func:`framing.corpus.iter_corpus`); each chunk is analysed on
 its own (one process, ``jobs`` processes, or a Dask cluster) and written as one part per table,
 ``OUT/<table>/part-00000.parquet``, followed by an update of ``OUT/manifest.json``. Parts are
-written atomically and the manifest only lists finished parts, so an interrupted run loses
-nothing it had finished, and a rerun with the same corpus, codebook and chunk size skips them.
+written atomically and the manifest only lists finished parts with the SHA-256 of each file, so
+an interrupted run loses nothing it had finished, and a rerun with the same corpus, codebook and
+chunk size skips them -- after checking each skipped part against its hash (a changed or deleted
+part is analysed again) and reading its ids, so that an id repeated across parts is found on a
+resumed run too. The folder is locked for the run (:func:`framing.outdir.locked`): a second run
+into it is refused at once. Worker processes end with the main process.
 Memory is bounded by the chunk size times the number of chunks in flight, whatever the corpus
 size. The outputs do not depend on the engine or the number of jobs.
 
@@ -17,15 +21,19 @@ from __future__ import annotations
 import concurrent.futures as cf
 import hashlib
 import json
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from . import schema
 from .analysis import analyze, read_analysis
-from .errors import FramingError, ParameterError
+from .errors import DataWarning, FramingError, ParameterError
 from .features import CompiledCodebook
-from .io import write_json, write_table
+from .io import file_sha256, write_json, write_table
+from .outdir import check_output_dir, fault_point, locked
+from .workers import executor as _executor
+from .workers import shutdown as _shutdown
 
 MANIFEST = schema.MANIFEST_FILE
 _COMPILED = {}  # per process: codebook -> CompiledCodebook (workers compile it once)
@@ -110,31 +118,56 @@ def _read_manifest(out, settings):
 
 def _write_part(out, index, tables, fmt):
     name = f"part-{index:05d}.{fmt}"
+    hashes = {}
     for table, df in tables.items():
         write_table(df, out / table / name, fmt)
+        hashes[table] = file_sha256(out / table / name)
     arts = tables["articles"]
     return {"n_documents": int(len(arts)),
+            "n_with_text": int((arts["n_tokens"] > 0).sum()) if len(arts) else 0,
             "first_doc_id": str(arts["doc_id"].iloc[0]) if len(arts) else "",
             "last_doc_id": str(arts["doc_id"].iloc[-1]) if len(arts) else "",
-            "file": name}
+            "file": name, "sha256": hashes}
 
 
-def _executor(engine, jobs, scheduler):
-    if engine == "local":
-        return cf.ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None, None
-    if engine == "dask":
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            raise FramingError("the Dask engine needs dask and distributed",
-                               fix="pip install 'framing[dask]'") from None
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            client = Client(LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1,
-                                         processes=True, dashboard_address=None))
-        return client, client
-    raise ParameterError(f"unknown engine '{engine}'", fix="use --engine local or dask")
+def _part_intact(out, info):
+    """Whether every file of a finished part is there with the SHA-256 the manifest recorded."""
+    hashes = info.get("sha256")
+    if not isinstance(hashes, dict) or set(hashes) != set(schema.TABLES):
+        return False
+    for table, digest in hashes.items():
+        path = out / table / info["file"]
+        if not path.is_file() or file_sha256(path) != digest:
+            return False
+    return True
+
+
+def _part_ids(out, info):
+    """The doc_ids of a finished part (read from its articles file)."""
+    path = out / "articles" / info["file"]
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path, columns=["doc_id"])["doc_id"].astype(str).tolist()
+    return pd.read_csv(path, usecols=["doc_id"], dtype=str, keep_default_na=False)["doc_id"].tolist()
+
+
+def _verify_parts(out, done):
+    """Drop from ``done`` the parts whose files are missing or changed (they are redone)."""
+    bad = sorted(k for k, info in done.items() if not _part_intact(out, info))
+    if bad:
+        warnings.warn(f"{out}: part(s) {', '.join(bad)} are missing, changed or unverifiable "
+                      "(no SHA-256 in the manifest); analysing them again", DataWarning,
+                      stacklevel=3)
+    for key in bad:
+        del done[key]
+
+
+def _clean_temporaries(out):
+    """Remove the temporary files of parts an interrupted run was writing (lock held)."""
+    for table in schema.TABLES:
+        folder = out / table
+        if folder.is_dir():
+            for tmp in folder.glob(".part-*.tmp"):
+                tmp.unlink(missing_ok=True)
 
 
 def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=2000, jobs=1,
@@ -170,17 +203,35 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
     out = Path(out_dir)
     if jobs < 1:
         raise ParameterError("--jobs must be at least 1", fix="use --jobs 1 or more")
-    codebook = str(codebook)
+    if chunk_size < 1:
+        raise ParameterError("--chunk-size must be at least 1", fix="use e.g. --chunk-size 2000")
+    check_output_dir(out, [corpus_path])
+    with locked(out):
+        _clean_temporaries(out)
+        return _analyze_parts(corpus_path, out, str(codebook), chunk_size, jobs, engine,
+                              scheduler, fmt, progress, dict(load_kwargs or {}))
+
+
+def _analyze_parts(corpus_path, out, codebook, chunk_size, jobs, engine, scheduler, fmt,
+                   progress, load_kwargs):
     settings = _settings(corpus_path, codebook, chunk_size, fmt)
     manifest = _read_manifest(out, settings)
     done = manifest["parts"]
+    _verify_parts(out, done)
     pool, client = _executor(engine, jobs, scheduler)
     bar = None
     if progress:
         from tqdm.auto import tqdm
         bar = tqdm(unit="chunk", desc="analyse")
 
-    seen_ids = {}  # doc_id -> part: ids must be unique across chunks too
+    seen_ids = {}  # doc_id -> part: ids must be unique across chunks too, finished parts included
+
+    def check_ids(index, ids):
+        for doc_id in ids:
+            if seen_ids.setdefault(doc_id, index) != index:
+                raise FramingError(
+                    f"doc_id '{doc_id}' repeats (chunks {seen_ids[doc_id]} and {index})",
+                    path=corpus_path, fix=f"make the ids unique, then delete {out} and run again")
 
     def finish(index, result):
         # local workers write their part themselves; Dask workers return the tables
@@ -188,26 +239,25 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
             ids, info = result.pop("doc_ids"), result
         else:
             ids, info = result["articles"]["doc_id"].tolist(), _write_part(out, index, result, fmt)
-        for doc_id in ids:
-            if seen_ids.setdefault(doc_id, index) != index:
-                raise FramingError(
-                    f"doc_id '{doc_id}' repeats (chunks {seen_ids[doc_id]} and {index})",
-                    path=corpus_path, fix=f"make the ids unique, then delete {out} and run again")
+        check_ids(index, ids)
         done[f"{index:05d}"] = info
         manifest["parts"] = dict(sorted(done.items()))
+        manifest["complete"] = False
+        fault_point("part")
         write_json(out / MANIFEST, manifest)
         if bar is not None:
             bar.update(1)
 
     pending = {}
+    interrupted = False
     try:
         n_chunks = 0
-        load_kwargs = dict(load_kwargs or {})
         encoding = load_kwargs.pop("encoding", None)
         chunks = _chunks(corpus_path, chunk_size, {**load_kwargs, "encoding": encoding})
         for index, (kind, chunk) in enumerate(chunks):
             n_chunks = index + 1
             if f"{index:05d}" in done:
+                check_ids(index, _part_ids(out, done[f"{index:05d}"]))
                 continue
             args = (kind, chunk, str(corpus_path), codebook, load_kwargs)
             if pool is None and client is None:
@@ -221,22 +271,25 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
                 _drain(pending, finish, client, wait_all=False)
         while pending:
             _drain(pending, finish, client, wait_all=True)
+        stale = sorted(k for k in done if int(k) >= n_chunks)
+        if stale:
+            raise FramingError(f"the manifest lists part {stale[0]} beyond the corpus's "
+                               f"{n_chunks} chunks", path=out / MANIFEST,
+                               fix="delete this folder and run again")
+        if done and not any(p.get("n_with_text", 1) for p in done.values()):
+            raise FramingError("no document has any text", path=corpus_path,
+                               fix="check --text-col: it names the column that holds the text")
         manifest["complete"] = True
         manifest["n_parts"] = n_chunks
         manifest["n_documents"] = sum(p["n_documents"] for p in done.values())
         write_json(out / MANIFEST, manifest)
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         if bar is not None:
             bar.close()
-        if client is not None:
-            if not scheduler:
-                cluster = client.cluster
-                client.close()
-                cluster.close()
-            else:
-                client.close()
-        elif pool is not None:
-            pool.shutdown(cancel_futures=True)
+        _shutdown(pool, client, scheduler, interrupted)
     return manifest
 
 

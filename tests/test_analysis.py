@@ -112,8 +112,11 @@ def test_corpus_hash_and_run_record(seeds_analysis):
 
 
 def test_analyze_checks_its_corpus():
-    with pytest.raises(FramingError, match="no doc_id, text column"):
-        analyze(pd.DataFrame({"body": ["نص"]}))
+    """A DataFrame without the toolkit's names goes through the corpus mapping: a recognised
+    name (Body) is the text, an unknown one is a one-line error naming the columns found."""
+    with pytest.raises(FramingError, match="has no text column \\(columns: 'x'\\)"):
+        analyze(pd.DataFrame({"x": ["نص"]}))
+    assert analyze(pd.DataFrame({"Body": ["نص عن ليبيا"]})).articles["doc_id"].tolist() == ["0"]
 
 
 def test_analyze_maps_a_dataframe_with_its_own_column_names(seed_texts, tmp_path):

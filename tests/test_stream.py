@@ -6,6 +6,7 @@ import filecmp
 import gzip
 import itertools
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import pytest
 
 from framing import analyze
 from framing.corpus import iter_corpus, load_corpus
-from framing.errors import FramingError
+from framing.errors import DataWarning, FramingError
 from framing.stream import analyze_parts, read_parts
 from helpers import MINI as MINI_PATH
 from helpers import SNN, shared_path
@@ -136,3 +137,64 @@ def test_parts_share_one_schema_and_ids_are_unique_across_chunks(tmp_path):
                    encoding="utf-8")
     with pytest.raises(FramingError, match="doc_id 'a' repeats"):
         analyze_parts(dup, tmp_path / "dup", MINI, chunk_size=1)
+
+
+def _jsonl(path, rows):
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+ROWS = [{"id": i, "text": t} for i, t in zip("abcdef", [
+    "قال الخبير إن الانتخابات مهمة.", "الانتخابات الرئاسية في موعدها.", "رفض البرلمان التأجيل.",
+    "يدعم مجلس النواب إجراء الانتخابات.", "نص بلا شيء.", "قوات حفتر تتقدم."])]
+
+
+def test_resume_redoes_a_changed_or_deleted_part_and_says_so(tmp_path):
+    path = _jsonl(tmp_path / "c.jsonl", ROWS)
+    out = tmp_path / "out"
+    manifest = analyze_parts(path, out, MINI, chunk_size=2)
+    assert all(set(p["sha256"]) == set(TABLES) for p in manifest["parts"].values())
+    reference = {f: (out / "articles" / f).read_bytes() for f in os.listdir(out / "articles")}
+    (out / "evidence" / "part-00001.parquet").write_bytes(b"garbage")
+    (out / "quotes" / "part-00002.parquet").unlink()
+    with pytest.warns(DataWarning, match=r"part\(s\) 00001, 00002 are missing, changed"):
+        again = analyze_parts(path, out, MINI, chunk_size=2)
+    assert again["complete"] and again["parts"] == manifest["parts"]
+    assert {f: (out / "articles" / f).read_bytes() for f in os.listdir(out / "articles")} \
+        == reference
+    assert len(read_parts(out, "evidence")) == len(analyze(load_corpus(path), MINI).evidence)
+
+
+def test_a_resumed_run_still_finds_ids_repeated_across_parts(tmp_path):
+    rows = [*ROWS[:4], {**ROWS[4], "id": "a"}, ROWS[5]]  # 'a' in chunks 0 and 2
+    path = _jsonl(tmp_path / "dup.jsonl", rows)
+    out = tmp_path / "out"
+    with pytest.raises(FramingError, match="doc_id 'a' repeats"):
+        analyze_parts(path, out, MINI, chunk_size=2)
+    assert sorted(json.loads((out / "manifest.json").read_text())["parts"]) == ["00000", "00001"]
+    with pytest.raises(FramingError, match=r"doc_id 'a' repeats \(chunks 0 and 2\)"):
+        analyze_parts(path, out, MINI, chunk_size=2)  # parts 0 and 1 skipped, their ids read
+
+
+def test_a_chunked_run_into_a_folder_being_written_is_refused(tmp_path):
+    from framing.outdir import OutputError, locked
+
+    path = _jsonl(tmp_path / "c.jsonl", ROWS)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child holds the folder
+        try:
+            with locked(tmp_path / "out"):
+                os.write(write_end, b"x")
+                time.sleep(5)
+        finally:
+            os._exit(0)
+    try:
+        assert os.read(read_end, 1) == b"x"
+        with pytest.raises(OutputError, match="another framing run is writing"):
+            analyze_parts(path, tmp_path / "out", MINI, chunk_size=2)
+        assert not (tmp_path / "out" / "manifest.json").exists()
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)

@@ -24,19 +24,36 @@ def add_parser(subparsers):
 def run(args):
     from ..analysis import analyze
     from ..errors import ParameterError
+    from ..outdir import locked
 
     if args.jobs < 1:
         raise ParameterError("--jobs must be at least 1", fix="use --jobs 1 or more")
-    codebook = compiled(args)
-    if args.jobs > 1 or args.engine != "local" or args.chunk_size:
-        return _chunked(args)
-    res = analyze(load(args), codebook, progress=sys.stderr.isatty())
-    paths = res.save(args.out, args.format)
+    if args.chunk_size is not None and args.chunk_size < 1:
+        raise ParameterError("--chunk-size must be at least 1", fix="use e.g. --chunk-size 2000")
+    with locked(args.out):  # a second run into the same folder is refused now, not at the end
+        codebook = compiled(args)
+        if args.jobs > 1 or args.engine != "local" or args.chunk_size:
+            return _chunked(args)
+        corpus = load(args)
+        check_some_text(corpus, args.corpus)
+        res = analyze(corpus, codebook, progress=sys.stderr.isatty())
+        paths = res.save(args.out, args.format)
     print(f"analysed {len(res.articles)} articles, {len(res.sentences)} sentences, "
           f"{len(res.evidence)} evidence rows -> {args.out}")
     for p in paths:
         print(f"  {p}")
     return 0
+
+
+def check_some_text(corpus, source):
+    """A corpus in which no document has any text is an error, not an empty analysis."""
+    from ..errors import CorpusError
+
+    texts = corpus["text"] if "text" in corpus else []
+    if len(corpus) and not any(isinstance(t, str) and t.strip() for t in texts):
+        raise CorpusError(f"no document has any text ({len(corpus)} documents, all empty)",
+                          path=source, fix="check --text-col: it names the column that holds "
+                                           "the article text")
 
 
 def _chunked(args):

@@ -13,12 +13,16 @@ def add_parser(subparsers):
         help="label texts with a trained model",
         description="Read JSONL (e.g. ArMPro) or CSV and write the records with the predicted "
                     "labels and their probabilities (JSONL: predicted_labels/predicted_label and "
-                    "probabilities; CSV: the same as columns). Load only model files you trust.",
+                    "probabilities; CSV: the same as columns). Models are skops files, loaded with an "
+                    "explicit list of trusted types; an older pickle (joblib) model needs --trust.",
     )
     p.add_argument("model", metavar="MODEL", help="model file written by framing train")
     p.add_argument("data", metavar="FILE", help="JSONL or CSV with a text column")
     p.add_argument("--out", required=True, metavar="FILE", help="output .jsonl or .csv")
     p.add_argument("--text-col", metavar="C", help="text column (default: the model's)")
+    p.add_argument("--trust", action="store_true",
+                   help="load an older joblib (pickle) model file: a pickle can run any code "
+                        "when loaded, so only for files you made yourself or fully trust")
     p.set_defaults(func=run)
 
 
@@ -32,7 +36,7 @@ def run(args):
     out = Path(args.out)
     if out.suffix.lower() not in (".csv", ".jsonl", ".ndjson"):
         raise FramingError("unknown output type", path=out, fix="name the output .jsonl or .csv")
-    model, info = load_model(args.model)
+    model, info = load_model(args.model, trust=args.trust)
     df = read_records(args.data)
     trained_on = info.get("text_col")
     text_col = text_column(df, args.text_col or (trained_on if trained_on in df.columns else None),

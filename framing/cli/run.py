@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from .analyze import check_some_text
 from .args import add_corpus, compiled, load, print_table
 
 
@@ -18,9 +19,14 @@ def add_parser(subparsers):
 def run(args):
     from ..pipeline import article_table, run as run_job
 
-    codebook = compiled(args)
-    res, figures = run_job(load(args), args.out, codebook, figures=args.figures,
-                           progress=sys.stderr.isatty())
+    from ..outdir import locked
+
+    with locked(args.out):  # a second run into the same folder is refused now, not at the end
+        codebook = compiled(args)
+        corpus = load(args)
+        check_some_text(corpus, args.corpus)
+        res, figures = run_job(corpus, args.out, codebook, figures=args.figures,
+                               progress=sys.stderr.isatty())
     print(f"analysed {len(res.articles)} articles -> tables in {args.out}/")
     if args.figures:
         print(f"figures -> {args.figures}/ ({len(figures)} files)")

@@ -6,6 +6,7 @@ Every error names the file, the line and the key, and says how to fix it.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from importlib import resources
 from pathlib import Path
@@ -55,19 +56,27 @@ def _cue(ctx, raw, key, line):
             raise ctx.error(f"a cue mapping needs `cue:` and optional `weight:`, found {sorted(raw)}",
                             line, key, "write `- {cue: نص, weight: 1.0}` or just `- نص`")
         weight, raw = raw.get("weight", 1.0), raw["cue"]
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) \
+                or not math.isfinite(weight) or weight <= 0:
             raise ctx.error(f"cue weight must be a positive number, not {weight!r}", line, key,
                             "use a weight such as 0.5, 1 or 2")
     if not isinstance(raw, str) or not raw.strip():
         raise ctx.error(f"a cue must be non-empty text, not {raw!r}", line, key,
                         "write the cue as Arabic text")
     words = []
-    for w in normalize(raw.strip()).split():
+    normalized = normalize(raw.strip()).split()
+    if not normalized:
+        raise ctx.error(f"the cue {raw!r} is empty once normalised (only tatweel, diacritics or "
+                        "invisible marks)", line, key, "write the cue with its letters")
+    for w in normalized:
         star = w.endswith("*")
         core = w.rstrip("*")
         if "*" in core or (star and len(core) < 2) or not core:
             raise ctx.error(f"bad wildcard in cue {raw!r}", line, key,
                             "put `*` only at the end of a word of 2 or more letters")
+        if not any(ch.isalnum() for ch in core):
+            raise ctx.error(f"the cue {raw!r} has a word without letters or digits ({core!r})",
+                            line, key, "cues match words: leave out punctuation and symbols")
         words.append(core + ("*" if star else ""))
     return Cue(raw.strip(), float(weight), tuple(words), line)
 

@@ -2,6 +2,10 @@
 
 PyYAML silently keeps the last of two equal keys; in a codebook that hides a mistake, so the
 loader here composes the node tree itself and reports the file and line of every problem.
+
+Aliases (``*name``) are refused where they occur: a codebook is written out in full, and nested
+aliases ("billion laughs") or an alias inside its own anchor (``x: &a [*a]``) would otherwise
+expand to gigabytes or recurse without end.
 """
 
 from __future__ import annotations
@@ -56,15 +60,31 @@ def _construct(node, path, loader):
     return loader.construct_object(node, deep=True)
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that stops at the first alias, with its line."""
+
+    codebook_path = None
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise CodebookError(f"YAML alias *{event.anchor} is not allowed in a codebook",
+                                path=self.codebook_path, line=event.start_mark.line + 1,
+                                fix="write the entry out in full instead of referring to an "
+                                    "anchor (&name)")
+        return super().compose_node(parent, index)
+
+
 def load_yaml(text, path):
     """Parse YAML ``text`` from ``path`` into :class:`Located` mappings and lists.
 
     Raises
     ------
     CodebookError
-        On a syntax error (with its line) or a duplicate key.
+        On a syntax error (with its line), a duplicate key or an alias.
     """
-    loader = yaml.SafeLoader(text)
+    loader = _NoAliasLoader(text)
+    loader.codebook_path = path
     try:
         node = loader.get_single_node()
         if node is None:

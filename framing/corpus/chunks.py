@@ -16,7 +16,8 @@ from .readers import _frame as _records_frame
 
 
 def iter_corpus(path, chunk_size=2000, *, text_col=None, id_col=None, columns=None,
-                extract_metadata=True, encoding=None):
+                extract_metadata=True, encoding=None, sheet=None, dayfirst=None,
+                date_format=None):
     """Load a corpus in chunks of ``chunk_size`` documents, for corpora larger than memory.
 
     JSON Lines files (``.jsonl``, ``.jsonl.gz``; UTF-8) are read line by line, so memory stays
@@ -33,11 +34,13 @@ def iter_corpus(path, chunk_size=2000, *, text_col=None, id_col=None, columns=No
     path = Path(path)
     if chunk_size < 1:
         raise CorpusError("chunk size must be at least 1", fix="use e.g. --chunk-size 2000")
-    kw = dict(text_col=text_col, id_col=id_col, columns=columns)
-    if is_streamable(path, encoding):
+    kw = dict(text_col=text_col, id_col=id_col, columns=columns, dayfirst=dayfirst,
+              date_format=date_format)
+    if is_streamable(path, encoding) and sheet is None:
         yield from _iter_jsonl(path, chunk_size, extract_metadata, kw)
         return
-    whole = load_corpus(path, extract_metadata=extract_metadata, encoding=encoding, **kw)
+    whole = load_corpus(path, extract_metadata=extract_metadata, encoding=encoding, sheet=sheet,
+                        **kw)
     for start in range(0, max(len(whole), 1), chunk_size):
         yield whole.iloc[start:start + chunk_size].reset_index(drop=True)
 
@@ -54,17 +57,29 @@ def iter_raw_jsonl(path, chunk_size):
     """
     import gzip
 
+    from ..io import bounded_lines
+
     opener = gzip.open if path.name.lower().endswith(".gz") else open
 
-    def numbered():
+    def numbered():  # a line longer than FRAMING_MAX_LINE_MB is refused, not read whole
         try:
             with opener(path, "rt", encoding="utf-8-sig") as fh:
-                yield from ((n, line) for n, line in enumerate(fh, 1) if line.strip())
+                yield from ((n, line) for n, line in bounded_lines(fh, path, CorpusError)
+                            if line.strip())
         except (OSError, EOFError, UnicodeDecodeError) as exc:
             raise CorpusError(f"cannot be streamed ({exc})",
                               fix="give a UTF-8 JSON Lines file, or run without streaming",
                               path=path) from None
 
+    try:
+        with opener(path, "rb") as fh:
+            head = fh.read(4096)
+    except (OSError, EOFError) as exc:
+        raise CorpusError(f"cannot be streamed ({exc})", fix="re-compress it with gzip",
+                          path=path) from None
+    if b"\x00" in head:
+        raise CorpusError("is binary (NUL bytes), not JSON Lines text",
+                          fix="give a UTF-8 JSON Lines file", path=path)
     n_records = sum(1 for _ in numbered())
     if not n_records:
         raise CorpusError("is empty", fix="remove it or add its rows", path=path)
@@ -80,8 +95,12 @@ def iter_raw_jsonl(path, chunk_size):
 
 
 def jsonl_chunk_frame(path, chunk, *, text_col=None, id_col=None, columns=None,
-                      extract_metadata=True, seen=None):
+                      extract_metadata=True, seen=None, dayfirst=None, date_format=None,
+                      sheet=None):
     """The corpus table of one chunk from :func:`iter_raw_jsonl` (as :func:`load_corpus` would)."""
+    if sheet is not None:
+        raise CorpusError("is not a spreadsheet, so it has no sheets", path=path,
+                          fix="leave out --sheet (it applies to .xlsx/.xls/.ods files)")
     from ..io import parse_jsonl_lines
 
     numbers, records = [], []
@@ -92,7 +111,7 @@ def jsonl_chunk_frame(path, chunk, *, text_col=None, id_col=None, columns=None,
     frame, extras = _from_table(table, text_col=text_col, id_col=id_col, columns=columns,
                                 first_index=chunk["first_index"], width=chunk["width"])
     return _finish(frame, extras, Notes(), extract_metadata=extract_metadata, source=path,
-                   seen=seen)
+                   seen=seen, dates={"dayfirst": dayfirst, "date_format": date_format})
 
 
 def is_streamable(path, encoding=None):

@@ -1,9 +1,12 @@
 """Decoding corpus files: UTF-8 (with or without BOM), UTF-16 with BOM, and legacy Windows-1256.
 
 Arabic text saved by older Windows software is often Windows-1256 (``cp1256``). Such a file is
-not valid UTF-8; it is decoded as cp1256 only if the result is mostly Arabic letters, and the
-user is warned to re-save it as UTF-8. Anything else that is not UTF-8 is an error, as is a file
-with binary content (NUL or other control bytes).
+not valid UTF-8; it is decoded as cp1256 only if the letters its non-ASCII bytes stand for are
+mostly Arabic (so that a metadata.csv with Latin headers and short Arabic outlet names is
+recognised), and the user is warned to re-save it as UTF-8. A file that mixes UTF-8 lines and
+cp1256 lines (two files pasted together) is decoded line by line, and the warning names the
+cp1256 lines. A line that is UTF-8 with a few broken bytes is not taken for cp1256. Anything else
+that is not UTF-8 is an error, as is a file with binary content (NUL or other control bytes).
 
 The loaded text is the file's text with two changes only, so that character offsets computed
 later refer to a text the user can reproduce: HTML entities are unescaped (``&quot;`` -> ``"``)
@@ -101,17 +104,55 @@ def decode_bytes(data, path, *, encoding=None, notes=None):
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         bad = exc.start
-    legacy = data.decode("cp1256", errors="replace")
-    if "\ufffd" not in legacy and mostly_arabic(legacy):
+    return _decode_legacy(data, path, encoding, bad, notes)
+
+
+def _is_cp1256_arabic(raw):
+    """Whether bytes ``raw`` read as Windows-1256 are Arabic: the non-ASCII characters are mostly
+    Arabic letters, and the bytes are not UTF-8 with a few broken sequences."""
+    legacy = raw.decode("cp1256", errors="replace")
+    if "\ufffd" in legacy:
+        return False
+    as_utf8 = raw.decode("utf-8", errors="replace")
+    non_ascii = sum(1 for ch in as_utf8 if ord(ch) > 127)
+    if non_ascii and as_utf8.count("\ufffd") < 0.5 * non_ascii:
+        return False  # mostly good UTF-8 sequences: a damaged UTF-8 line, not cp1256
+    return mostly_arabic("".join(ch for ch in legacy if ord(ch) > 127))
+
+
+def _lines_note(numbers, limit=8):
+    shown = ", ".join(map(str, numbers[:limit]))
+    return shown + (f" (and {len(numbers) - limit} more)" if len(numbers) > limit else "")
+
+
+def _decode_legacy(data, path, encoding, bad, notes):
+    """Decode a file that is not valid UTF-8: cp1256 Arabic whole, or line by line where UTF-8
+    and cp1256 lines are mixed."""
+    lines = data.split(b"\n")
+    texts, legacy, utf8_lines = [], [], 0
+    for number, raw in enumerate(lines, 1):
+        try:
+            texts.append(raw.decode(encoding if number == 1 else "utf-8"))
+            utf8_lines += not raw.isascii()
+        except UnicodeDecodeError as exc:
+            if not _is_cp1256_arabic(raw):
+                start = sum(len(r) + 1 for r in lines[:number - 1]) + exc.start
+                raise CorpusError(
+                    f"is not UTF-8 (byte {data[start]:#04x}) and not Windows-1256 Arabic either",
+                    fix="re-save it as UTF-8, or give its encoding with --encoding CODEC "
+                        "(Python: encoding=)", path=path, line=number) from None
+            texts.append(raw.decode("cp1256"))
+            legacy.append(number)
+    if not utf8_lines:
         if notes is not None:
             notes.warn(f"{path}: not UTF-8; decoded as Windows-1256 (cp1256) Arabic. "
                        "Re-save it as UTF-8 so that every tool reads the same text")
-        return legacy, "cp1256"
-    raise CorpusError(
-        f"is not UTF-8 (byte {data[bad]:#04x}) and not Windows-1256 Arabic either",
-        fix="re-save it as UTF-8, or give its encoding with --encoding CODEC (Python: encoding=)",
-        path=path, line=_line_of(data, bad),
-    )
+        return data.decode("cp1256"), "cp1256"
+    if notes is not None:
+        notes.warn(f"{path}: mixes UTF-8 and Windows-1256 (cp1256) lines; line(s) "
+                   f"{_lines_note(legacy)} decoded as cp1256, the others as UTF-8. Re-save it "
+                   "as UTF-8 so that every tool reads the same text")
+    return "\n".join(texts), "utf-8+cp1256"
 
 
 def clean_text(text):

@@ -7,16 +7,15 @@ and cleaning values is :mod:`framing.corpus.load`'s job.
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import CorpusError
+from ..io import read_gzip
 from .encoding import decode_bytes
 
 METADATA_FILE = "metadata.csv"
@@ -70,14 +69,8 @@ def read_table(path, *, encoding=None, notes=None):
     suffix = suffix_of(path)
     if suffix in (".parquet", ".pq"):
         return _read_parquet(path)
-    data = path.read_bytes()
-    if suffix.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise CorpusError(f"is not a readable gzip file ({exc})",
-                              fix="re-compress it with gzip, or give the uncompressed file",
-                              path=path) from None
+    # A .gz is inflated block by block up to a limit (FRAMING_MAX_INPUT_MB), never at once.
+    data = read_gzip(path, CorpusError) if suffix.endswith(".gz") else path.read_bytes()
     if not data.strip():
         raise CorpusError("is empty", fix="remove it or add its rows", path=path)
     text, used = decode_bytes(data, path, encoding=encoding, notes=notes)

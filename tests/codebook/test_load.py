@@ -58,3 +58,21 @@ def test_malformed_codebook_names_file_line_and_fix(tmp_path, old, new, words):
 def test_missing_codebook_says_what_exists():
     with pytest.raises(CodebookError, match="libya-egypt"):
         load_codebook("no-such-codebook")
+
+
+@pytest.mark.parametrize("new,words", [
+    ("      - ـــــ", ["empty once normalised"]),  # tatweel only
+    ("      - \u064b\u064c\u064d", ["empty once normalised"]),  # diacritics only
+    ("      - ...", ["without letters or digits"]),
+    ('      - "قال ؛"', ["without letters or digits", "'؛'"]),
+    ("      - {cue: انتخابات, weight: .nan}", ["weight must be a positive number", "nan"]),
+    ("      - {cue: انتخابات, weight: .inf}", ["weight must be a positive number", "inf"]),
+])
+def test_cues_that_cannot_match_words_are_refused(tmp_path, new, words):
+    path, line = broken_codebook(tmp_path, "      - الانتخابات الرئاسية", new)
+    with pytest.raises(CodebookError) as err:
+        load_codebook(path)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:{line}:") and "Fix:" in msg, msg
+    for w in words:
+        assert w in msg, msg

@@ -50,3 +50,31 @@ def test_html_entities_are_unescaped_and_crlf_becomes_lf(tmp_path):
     row = load_corpus(folder).iloc[0]
     assert row["text"] == "قال \"نعم\" \u201cلا\u201d\nسطر\rآخر"
     assert row["title"] == "\"عنوان\" & آخر"
+
+
+def test_a_file_mixing_utf8_and_cp1256_lines_is_decoded_line_by_line(tmp_path):
+    lines = ["أعلنت مصر وليبيا تعاونا عسكريا.", "قال المتحدث إن القوات انتشرت.",
+             "وأكد الجيش الوطني الليبي ذلك.", "وتابعت الحكومة الاجتماعات."]
+    data = b"\n".join(line.encode("cp1256" if i in (1, 3) else "utf-8")
+                      for i, line in enumerate(lines)) + b"\n"
+    folder = write_folder(tmp_path / "mixed", {"a.txt": data})
+    with pytest.warns(CorpusWarning, match=r"mixes UTF-8 and Windows-1256.*line\(s\) 2, 4 decoded"):
+        df = load_corpus(folder)
+    assert df["text"].iat[0] == "\n".join(lines) + "\n"
+    assert df["encoding"].iat[0] == "utf-8+cp1256"
+
+
+def test_cp1256_metadata_with_latin_headers_and_short_arabic_values(tmp_path, seed_texts):
+    meta = "doc_id,outlet,date\na,الأهرام,2020-01-01\nb,الوسط,2020-01-02\n".encode("cp1256")
+    folder = write_folder(tmp_path / "m", {"a.txt": seed_texts[S001], "b.txt": seed_texts[S002]})
+    (folder / "metadata.csv").write_bytes(meta)
+    with pytest.warns(CorpusWarning, match="metadata.csv: not UTF-8; decoded as Windows-1256"):
+        df = load_corpus(folder)
+    assert sorted(df["outlet"]) == ["الأهرام", "الوسط"]
+
+
+def test_a_damaged_utf8_line_is_not_taken_for_cp1256(tmp_path):
+    data = "نص عربي سليم\n".encode() + "نص عربي".encode() + b"\xff" + " آخر\n".encode()
+    folder = write_folder(tmp_path / "d", {"a.txt": data})
+    with pytest.raises(ValueError, match=r"a.txt:2: is not UTF-8 \(byte 0xff\)"):
+        load_corpus(folder)
