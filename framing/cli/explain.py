@@ -14,6 +14,9 @@ def add_parser(subparsers):
     p.add_argument("--html", metavar="FILE",
                    help="write a right-to-left HTML page: numbered sentences, evidence marked by "
                         "field and polarity, each label's rule with its numbers, actors, quotes")
+    p.add_argument("--persuasion", metavar="MODEL",
+                   help="also show each paragraph's persuasion techniques (a model of `framing "
+                        "train --task persuasion`) and the n-grams behind them, in the text output")
     p.set_defaults(func=run)
 
 
@@ -36,6 +39,12 @@ def run(args):
         write_text(args.html, explain_html(res, sub, args.doc_id, codebook=book))
         print(f"wrote {args.html}")
     else:
-        print(explain_text(res, sub, args.doc_id, codebook=book))
+        out = explain_text(res, sub, args.doc_id, codebook=book)
+        if args.persuasion:
+            from ..models.persuasion_analysis import persuasion_lines
+
+            lines = persuasion_lines(str(sub["text"].iloc[0]), args.persuasion)
+            out += "\n\n## persuasion\n" + ("\n".join(lines) or "no technique predicted")
+        print(out)
     return 0
 

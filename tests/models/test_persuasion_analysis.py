@@ -96,3 +96,30 @@ def test_article_evidence_at_article_offsets(small_technique_model):
     assert len(lines) == ev.groupby(["paragraph", "technique"]).ngroups
     assert ev.iloc[0]["matched"] in "\n".join(lines)
     assert persuasion_lines("", model) == ["no technique predicted"]
+
+
+def test_explain_shows_the_persuasion_evidence_of_a_saved_model(small_technique_model, tmp_path,
+                                                                capsys):
+    """framing explain --persuasion MODEL prints each predicted technique of the article with
+    its n-grams as they stand in the text (a seed article, a model saved and loaded safely)."""
+    from framing.cli import main
+    from framing.models.persist import save_model
+
+    from helpers import S004, SEEDS
+
+    model, table, Y, _ = small_technique_model
+    path = tmp_path / "m.skops"
+    save_model(model, path, labels=list(model.classes_) if hasattr(model, "classes_") else
+               [str(i) for i in range(Y.shape[1])], training_hash="test")
+    assert main(["explain", str(SEEDS), S004, "--persuasion", str(path)]) == 0
+    out = capsys.readouterr().out
+    section = out.split("## persuasion\n", 1)[1]
+    text = (SEEDS / f"{S004}.txt").read_text(encoding="utf-8") if (SEEDS / f"{S004}.txt").exists() else None
+    assert section.strip()
+    for line in section.strip().splitlines():
+        assert line.startswith("p") or line == "no technique predicted"
+    if text is not None:
+        import re
+
+        for gram, a, b in re.findall(r"«([^»]*)» @(\d+)-(\d+)", section):
+            assert text[int(a):int(b)] == gram
