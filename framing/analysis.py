@@ -56,8 +56,11 @@ class Analysis:
         """``{table name: DataFrame}`` in contract order."""
         return {name: getattr(self, name) for name in schema.TABLES}
 
-    def save(self, out_dir, fmt="csv"):
+    def save(self, out_dir, fmt="csv", extra=None):
         """Write every table (``csv`` or ``parquet``) and ``run.json`` into ``out_dir``, as a set.
+
+        ``extra`` (``{name: DataFrame}``, names from :data:`framing.schema.OPTIONAL_TABLES`)
+        adds tables computed beside the analysis, such as the persuasion tables, to the same set.
 
         The files are staged beside ``out_dir`` and published together
         (:func:`framing.outdir.output_set`): a reader sees the complete old set or the complete
@@ -69,10 +72,14 @@ class Analysis:
 
         if fmt not in schema.FORMATS:
             raise ParameterError(f"unknown format '{fmt}'", fix="use --format csv or parquet")
+        unknown = sorted(set(extra or {}) - set(schema.OPTIONAL_TABLES))
+        if unknown:
+            raise ParameterError(f"unknown extra table {unknown[0]!r}",
+                                 fix=f"use one of {', '.join(schema.OPTIONAL_TABLES)}")
         out = Path(out_dir)
         names = []
         with output_set(out) as staging:
-            for name, df in self.tables().items():
+            for name, df in {**self.tables(), **(extra or {})}.items():
                 write_table(df, staging / f"{name}.{fmt}", fmt)
                 names.append(f"{name}.{fmt}")
                 fault_point(f"wrote-{name}")

@@ -77,7 +77,7 @@ def owned_names():
     from . import schema
 
     names = {schema.RUN_FILE, schema.MANIFEST_FILE}
-    for table in schema.TABLES:
+    for table in schema.TABLES + schema.OPTIONAL_TABLES:
         names.add(table)  # a chunked run's part folder
         names.update(f"{table}.{fmt}" for fmt in schema.FORMATS)
     return names

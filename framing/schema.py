@@ -29,6 +29,8 @@ from .errors import SchemaError
 # -- tables and files -------------------------------------------------------------------------
 
 TABLES = ("articles", "sentences", "evidence", "actors", "quotes")
+#: Tables written beside them on request (``framing analyze --persuasion MODEL``).
+OPTIONAL_TABLES = ("persuasion_paragraphs", "persuasion_articles")
 FORMATS = ("csv", "parquet")
 RUN_FILE = "run.json"
 MANIFEST_FILE = "manifest.json"

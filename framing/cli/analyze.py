@@ -12,6 +12,10 @@ def add_parser(subparsers):
     add_corpus(p)
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--format", default="csv", choices=["csv", "parquet"])
+    p.add_argument("--persuasion", metavar="MODEL",
+                   help="also label every paragraph with persuasion techniques (a model of "
+                        "`framing train --task persuasion`): writes persuasion_paragraphs and "
+                        "persuasion_articles into the same set")
     big = p.add_argument_group("large corpora (chunked, resumable output: OUT/<table>/part-*.FORMAT)")
     big.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     big.add_argument("--chunk-size", type=int, default=None,
@@ -33,16 +37,37 @@ def run(args):
     with locked(args.out):  # a second run into the same folder is refused now, not at the end
         codebook = compiled(args)
         if args.jobs > 1 or args.engine != "local" or args.chunk_size:
+            if args.persuasion:
+                raise ParameterError("--persuasion works on one job without --chunk-size",
+                                     fix="leave out --jobs/--chunk-size/--engine, or run "
+                                         "framing predict on the paragraphs")
             return _chunked(args)
+        model = _persuasion_model(args.persuasion) if args.persuasion else None
         corpus = load(args)
         check_some_text(corpus, args.corpus)
         res = analyze(corpus, codebook, progress=sys.stderr.isatty())
-        paths = res.save(args.out, args.format)
+        extra = None
+        if model is not None:
+            from ..models.persuasion_analysis import persuasion_table
+
+            tables = persuasion_table(corpus, *model)
+            extra = {"persuasion_paragraphs": tables.paragraphs,
+                     "persuasion_articles": tables.articles}
+        paths = res.save(args.out, args.format, extra=extra)
     print(f"analysed {len(res.articles)} articles, {len(res.sentences)} sentences, "
           f"{len(res.evidence)} evidence rows -> {args.out}")
     for p in paths:
         print(f"  {p}")
     return 0
+
+
+def _persuasion_model(path):
+    """``(model, labels)`` of a persuasion model file, loaded before the analysis so that a bad
+    file fails in a second, not after it."""
+    from ..models.persist import load_model
+
+    model, info = load_model(path)
+    return model, info.get("labels")
 
 
 def check_some_text(corpus, source):

@@ -123,3 +123,28 @@ def test_explain_shows_the_persuasion_evidence_of_a_saved_model(small_technique_
 
         for gram, a, b in re.findall(r"«([^»]*)» @(\d+)-(\d+)", section):
             assert text[int(a):int(b)] == gram
+
+
+def test_analyze_with_persuasion_writes_its_tables_in_the_same_set(small_technique_model,
+                                                                   tmp_path):
+    """framing analyze --persuasion MODEL: the two persuasion tables sit in the output set beside
+    the analysis, one article row per seed, and read_analysis still reads the folder."""
+    from framing import read_analysis
+    from framing.cli import main
+    from framing.models.persist import save_model
+
+    from helpers import SEED_IDS, SEEDS
+
+    model, _, Y, _ = small_technique_model
+    path = tmp_path / "m.skops"
+    save_model(model, path, labels=[str(i) for i in range(Y.shape[1])], training_hash="test")
+    out = tmp_path / "out"
+    assert main(["analyze", str(SEEDS), "--out", str(out), "--persuasion", str(path)]) == 0
+    arts = pd.read_csv(out / "persuasion_articles.csv", dtype={"doc_id": str})
+    assert sorted(arts["doc_id"]) == sorted(SEED_IDS)
+    assert (arts["n_paragraphs"] > 0).all() and arts["persuasion:any"].between(0, 1).all()
+    pars = pd.read_csv(out / "persuasion_paragraphs.csv", dtype={"doc_id": str})
+    assert set(pars["doc_id"]) <= set(SEED_IDS)
+    assert len(read_analysis(out).articles) == len(SEED_IDS)
+    assert main(["analyze", str(SEEDS), "--out", str(out), "--persuasion", str(path),
+                 "--jobs", "2"]) == 2
