@@ -57,7 +57,7 @@ def main(argv=None):
         print(f"skipped: {args.data} is absent", file=sys.stderr)
         return 0
 
-    from framing.analyze import analyze
+    from framing.analysis import analyze
     from framing.corpus import load_corpus
     from framing.features.extract import CompiledCodebook
 

@@ -66,6 +66,14 @@ class CompiledCodebook:
         for s in cb.stances:
             for a in s.actors:
                 self.actor_stance[a].append(s.name)
+        self._plans = {}
+
+    def plan(self, rule):
+        """What ``rule`` (a coding rule class) precomputes from the codebook, made once:
+        ``rule.plan(self)``, kept for every later article."""
+        if rule not in self._plans:
+            self._plans[rule] = rule.plan(self)
+        return self._plans[rule]
 
     def hits_by_sentence(self, doc):
         """``{sentence index: {group: [hits]}}`` for the counted sentences of ``doc``.
@@ -74,13 +82,22 @@ class CompiledCodebook:
         group hide the shorter ones inside them (:func:`framing.text.match.longest_per_group`).
         Each hit gets ``tok``, the index of the token where the cue itself starts.
         """
-        by_sent = defaultdict(lambda: defaultdict(list))
         hits = longest_per_group(self.matcher.find(doc.nt.text))
+        if not hits:
+            return {}
+        by_sent = {}
         sent_idx = (np.searchsorted(doc.s_start, [h.start for h in hits], "right") - 1).tolist()
         tok_idx = (np.searchsorted(doc.tok_start, [h.core_start for h in hits], "right") - 1).tolist()
         s_end, kinds = doc.s_end_list, doc.kinds
         for h, i, k in zip(hits, sent_idx, tok_idx):
             if i >= 0 and h.end <= s_end[i] and kinds[i] not in UNCOUNTED_KINDS:
                 h.tok = k
-                by_sent[i][h.entry.group].append(h)
+                groups = by_sent.get(i)
+                if groups is None:
+                    groups = by_sent[i] = {}
+                group = groups.get(h.entry.group)
+                if group is None:
+                    groups[h.entry.group] = [h]
+                else:
+                    group.append(h)
         return by_sent

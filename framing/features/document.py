@@ -13,7 +13,7 @@ import numpy as np
 from ..text.negation import clause_ids, find_negator
 from ..text.normalize import normalize, normalize_with_map
 from ..text.sentences import split_sentences
-from ..text.tokens import token_table
+from ..text.tokens import TOKENS_RE, token_table
 
 #: Sentence kinds whose cues are not counted: a URL line, and the exact repeat of an earlier
 #: sentence (a doubled title counts once).
@@ -34,19 +34,37 @@ class Document:
     def __init__(self, text, title=None):
         self.text = text
         self.nt = normalize_with_map(text)
-        norm = self.nt.text
-        self.tok_start, ends, words = token_table(norm)
-        self.tokens = [norm[a:b] for a, b in zip(self.tok_start.tolist(), ends.tolist())]
-        self.is_word = words.tolist()
+        self.tok_start, self.tok_end, words = token_table(self.nt.text)
+        self.is_word = words.tolist()  # a list: rules index it token by token
         self.sentences = split_sentences(text)
         src = self.nt.src
         self.s_start = np.searchsorted(src, [s.start for s in self.sentences], "left")
         self.s_end = np.searchsorted(src, [s.end for s in self.sentences], "left")
-        # token range of each sentence
-        self.s_tok0 = np.searchsorted(self.tok_start, self.s_start, "left").tolist()
-        self.s_tok1 = np.searchsorted(self.tok_start, self.s_end, "left").tolist()
+        # token range of each sentence, and its word count (words and numbers)
+        tok0 = np.searchsorted(self.tok_start, self.s_start, "left")
+        tok1 = np.searchsorted(self.tok_start, self.s_end, "left")
+        self.s_tok0, self.s_tok1 = tok0.tolist(), tok1.tolist()
+        cum = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(words, out=cum[1:])
+        self.s_words = (cum[tok1] - cum[tok0]).tolist()
         self.s_end_list = self.s_end.tolist()
         self.kinds = _kinds(self, title)
+
+    @cached_property
+    def tokens(self):
+        """The normalised tokens of the whole text (``nt.text[tok_start[k]:tok_end[k]]``)."""
+        return self.token_range(0, len(self.tok_start))
+
+    def token_range(self, t0, t1):
+        """The normalised tokens ``t0 .. t1 - 1``.
+
+        One ``findall`` from the start of the first to the end of the last: tokenising from a
+        token boundary gives the tokens of the whole text from there (the expression looks
+        neither back nor past a token's end).
+        """
+        if t1 <= t0:
+            return []
+        return TOKENS_RE.findall(self.nt.text, int(self.tok_start[t0]), int(self.tok_end[t1 - 1]))
 
     def token_of(self, pos):
         """Index of the token that contains position ``pos`` of the normalised text."""
@@ -58,21 +76,22 @@ class Document:
 
     def n_words(self, i):
         """Word tokens (words and numbers) of sentence ``i``."""
-        return sum(self.is_word[self.s_tok0[i]:self.s_tok1[i]])
+        return self.s_words[i]
 
     def sentence_row(self, doc_id, i):
         """The row of sentence ``i`` before its features: ids, span, kind, text, length."""
         s = self.sentences[i]
         return {"doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end,
-                "kind": self.kinds[i], "text": s.text, "n_tokens": self.n_words(i)}
+                "kind": self.kinds[i], "text": s.text, "n_tokens": self.s_words[i]}
 
 
 def _kinds(doc, title):
     """Sentence kinds, marking exact repeats (a doubled title) so that they count once."""
     seen, kinds = set(), []
     title_norm = normalize(title).strip() if isinstance(title, str) else ""
-    for i, s in enumerate(doc.sentences):
-        key = doc.nt.text[doc.s_start[i]:doc.s_end[i]]
+    norm = doc.nt.text
+    for s, a, b in zip(doc.sentences, doc.s_start.tolist(), doc.s_end_list):
+        key = norm[a:b]
         kind = s.kind
         if key in seen:
             kind = "repeat"
@@ -107,8 +126,12 @@ class SentenceView:
         self.kind = doc.kinds[index]
         self.groups = groups
         self.t0 = doc.s_tok0[index]
-        self.tokens = doc.tokens[self.t0:doc.s_tok1[index]]
         self._negators = negators
+
+    @cached_property
+    def tokens(self):
+        """The sentence's normalised tokens (made when a rule first asks for them)."""
+        return self.doc.token_range(self.t0, self.doc.s_tok1[self.index])
 
     def hits(self, group):
         """The hits of ``group`` in this sentence (empty if none)."""

@@ -50,21 +50,22 @@ def analyze_document(compiled, doc_id, text, title=None):
     topics, actors, stances, tone, quotes = rules = [rule(compiled, doc, evidence)
                                                       for rule in RULES]
     hits = compiled.hits_by_sentence(doc)
-    sentences = []
-    for i in range(len(doc.sentences)):
-        row = doc.sentence_row(doc_id, i)
-        groups = hits.get(i)
-        if not groups:  # most sentences of a large corpus: nothing to compute
-            row.update(compiled.empty_sentence)
-        else:
-            mask_actor_names(groups)
-            view = SentenceView(doc, i, groups, compiled.negators)
-            for rule in rules:
-                rule.sentence(view, row)
-        sentences.append(row)
+    empty, kinds, n_words = compiled.empty_sentence, doc.kinds, doc.s_words
+    # Every sentence gets its row with the values of a sentence without cues (most sentences
+    # of a large corpus); only the sentences with cues go through the rules.
+    sentences = [{"doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end,
+                  "kind": kinds[i], "text": s.text, "n_tokens": n_words[i], **empty}
+                 for i, s in enumerate(doc.sentences)]
+    for i in sorted(hits):
+        groups = hits[i]
+        mask_actor_names(groups)
+        view = SentenceView(doc, i, groups, compiled.negators)
+        row = sentences[i]
+        for rule in rules:
+            rule.sentence(view, row)
     counted = [r for r in sentences if r["kind"] != "repeat"]
     article = {"doc_id": doc_id, "n_sentences": len(doc.sentences),
-               "n_tokens": sum(r["n_tokens"] for r in counted)}
+               "n_tokens": sum(n for n, k in zip(n_words, kinds) if k != "repeat")}
     for rule in rules:
         rule.article(article, counted)
     return {"sentences": sentences, "evidence": evidence.rows, "article": article,

@@ -58,44 +58,53 @@ def stance_score(pro, con):
 class StanceRule:
     """Stance features of one article (see the module docstring)."""
 
+    @staticmethod
+    def plan(compiled):
+        """Per target, once per codebook: the target, its columns and groups and its window."""
+        st = compiled.codebook.settings
+        return [(t, t.name, schema.field(schema.STANCE, t.name),
+                 schema.field(schema.STANCE_SCORE, t.name), f"scope:stance:{t.name}",
+                 f"target:{t.name}", f"eval:{t.name}", int(t.setting(st, "stance_window")))
+                for t in compiled.codebook.stances]
+
     def __init__(self, compiled, doc, evidence):
-        self.stances = compiled.codebook.stances
+        self.stances = compiled.plan(StanceRule)
         self.st = compiled.codebook.settings
+        self.negation_window = int(self.st["negation_window"])
         self.actor_stance = compiled.actor_stance
         self.evidence = evidence
         self.pro, self.con = defaultdict(float), defaultdict(float)
         self.mentions = defaultdict(int)
-        self.in_scope = {t.name: not t.context for t in self.stances}
+        self.in_scope = {t.name: not t.context for t in compiled.codebook.stances}
+        self.rows = []  # the rows of the sentences with cues: the only ones with a stance
 
     def sentence(self, s, row):
         st = self.st
-        actor_hits = s.hits("actor")
-        for target in self.stances:
-            name = target.name
-            col = schema.field(schema.STANCE, name)
-            scope = s.hits(f"scope:{col}")
+        groups = s.groups
+        self.rows.append(row)
+        actor_hits = groups.get("actor", ())
+        for target, name, col, score_col, scope_group, target_group, eval_group, window \
+                in self.stances:
+            scope = groups.get(scope_group)
             if scope and not self.in_scope[name]:
                 self.in_scope[name] = True
                 self.evidence.add(s.index, col, "context", scope[0], weight=0.0)
-            mentions = list(s.hits(f"target:{name}"))
+            mentions = list(groups.get(target_group, ()))
             linked = [h for h in actor_hits if name in self.actor_stance[h.entry.payload[0]]]
             if not mentions and not linked:
-                row[col] = ""
-                row[schema.field(schema.STANCE_SCORE, name)] = 0.0
-                continue
+                continue  # the row keeps "" and 0.0, the values of a sentence without cues
             self.mentions[name] += len(mentions) + len(linked)
             spans = {(h.start, h.end) for h in mentions}
             for h in mentions + [h for h in linked if (h.start, h.end) not in spans]:
                 self.evidence.add(s.index, col, "mention", h, weight=0.0)
             m_toks = [s.local(h) for h in mentions + linked]
-            window = int(target.setting(st, "stance_window"))
             pro = con = 0.0
-            for h in s.hits(f"eval:{name}"):
+            for h in groups.get(eval_group, ()):
                 k = s.local(h)
                 if target.scope == "window" and not any(
                         abs(k - m) <= window and s.clauses[k] == s.clauses[m] for m in m_toks):
                     continue
-                neg = s.negated(h, int(st["negation_window"]))
+                neg = s.negated(h, self.negation_window)
                 pol = h.entry.payload * (-1 if neg else 1)
                 w = h.entry.cue.weight
                 pro, con = (pro + w, con) if pol > 0 else (pro, con + w)
@@ -115,29 +124,26 @@ class StanceRule:
             self.pro[name] += pro
             self.con[name] += con
             row[col] = stance_label(pro, con, 1, st, target)
-            row[schema.field(schema.STANCE_SCORE, name)] = stance_score(pro, con)
+            row[score_col] = stance_score(pro, con)
 
     def article(self, article, counted):
-        for target in self.stances:
-            name = target.name
-            col = schema.field(schema.STANCE, name)
+        for target, name, col, score_col, *_ in self.stances:
             if not self.in_scope[name]:
-                self._out_of_scope(col, counted)
+                self._out_of_scope(name, col, score_col)
             p, c = self.pro[name], self.con[name]
             mentions = self.mentions[name]
             if target.topic and not article.get(schema.field(schema.TOPIC, target.topic)) \
                     and p + c < target.setting(self.st, "stance_min_evidence"):
                 mentions = 0  # mentioned in passing, not evaluated: absent
             article[col] = stance_label(p, c, mentions, self.st, target)
-            article[schema.field(schema.STANCE_SCORE, name)] = stance_score(p, c)
+            article[score_col] = stance_score(p, c)
 
-    def _out_of_scope(self, col, counted):
-        name = schema.parse_field(col)[1]
+    def _out_of_scope(self, name, col, score_col):
         self.pro[name] = self.con[name] = 0.0
         self.mentions[name] = 0
-        for row in counted:
+        for row in self.rows:
             row[col] = ""
-            row[schema.field(schema.STANCE_SCORE, name)] = 0.0
+            row[score_col] = 0.0
         for row in self.evidence.rows:
             if row["field"] == col:
                 row["label"] = "out_of_scope"

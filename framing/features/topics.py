@@ -24,41 +24,57 @@ from .evidence import round4
 class TopicRule:
     """Topic features of one article (see the module docstring)."""
 
+    @staticmethod
+    def plan(compiled):
+        """Per topic, once per codebook: name, column, scope group, thresholds, and the value
+        of a sentence with cues of other fields only (0 unless ``min_weight`` is not positive)."""
+        st = compiled.codebook.settings
+        out = []
+        for t in compiled.codebook.topics:
+            col = schema.field(schema.TOPIC, t.name)
+            min_weight = t.setting(st, "topic_min_weight")
+            out.append((t.name, col, f"scope:{col}", min_weight,
+                        t.setting(st, "topic_min_sentences"), int(0 >= min_weight),
+                        schema.field(schema.SHARE, t.name), bool(t.context)))
+        return out
+
     def __init__(self, compiled, doc, evidence):
-        self.topics = compiled.codebook.topics
-        self.st = compiled.codebook.settings
+        self.topics = compiled.plan(TopicRule)
         self.evidence = evidence
         self.sentences = defaultdict(int)  # topic -> sentences addressing it
-        self.in_scope = {t.name: not t.context for t in self.topics}
+        self.in_scope = {t[0]: not t[7] for t in self.topics}
+        self.rows = []  # the rows of the sentences with cues: the only ones that can be 1
 
     def sentence(self, s, row):
-        for t in self.topics:
-            col = schema.field(schema.TOPIC, t.name)
-            hits = s.hits(col)
-            weight = sum({h.entry.cue.text: h.entry.cue.weight for h in hits}.values())
-            addresses = weight >= t.setting(self.st, "topic_min_weight")
-            row[col] = int(addresses)
+        groups = s.groups
+        self.rows.append(row)
+        for name, col, scope, min_weight, _, bare, _, _ in self.topics:
+            hits = groups.get(col)
             if hits:
-                self.sentences[t.name] += int(addresses)
+                weight = sum({h.entry.cue.text: h.entry.cue.weight for h in hits}.values())
+                addresses = weight >= min_weight
+                row[col] = int(addresses)
+                self.sentences[name] += int(addresses)
                 for h in hits:
                     self.evidence.add(s.index, col, "1", h)
-            context = s.hits(f"scope:{col}")
-            if context and not self.in_scope[t.name]:
-                self.in_scope[t.name] = True
+            elif bare:
+                row[col] = bare
+            context = groups.get(scope)
+            if context and not self.in_scope[name]:
+                self.in_scope[name] = True
                 self.evidence.add(s.index, col, "context", context[0])
 
     def article(self, article, counted):
         n = max(len(counted), 1)
-        for t in self.topics:
-            col = schema.field(schema.TOPIC, t.name)
-            if not self.in_scope[t.name]:
-                self._out_of_scope(col, counted)
-            article[col] = int(self.sentences[t.name] >= t.setting(self.st, "topic_min_sentences"))
-            article[schema.field(schema.SHARE, t.name)] = round4(sum(r[col] for r in counted) / n)
+        for name, col, _, _, min_sentences, _, share, _ in self.topics:
+            if not self.in_scope[name]:
+                self._out_of_scope(name, col)
+            article[col] = int(self.sentences[name] >= min_sentences)
+            article[share] = round4(sum(r[col] for r in self.rows) / n)
 
-    def _out_of_scope(self, col, counted):
-        self.sentences[schema.parse_field(col)[1]] = 0
-        for row in counted:
+    def _out_of_scope(self, name, col):
+        self.sentences[name] = 0
+        for row in self.rows:
             row[col] = 0
         for row in self.evidence.rows:
             if row["field"] == col:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .clitics import PRONOUN_SUFFIXES, PROCLITICS, strip_article
+from .clitics import PROCLITICS, PRONOUN_SUFFIXES, strip_article
 from .normalize import normalize
 
 _SUFFIX = "|".join(sorted(PRONOUN_SUFFIXES + ("ا",), key=len, reverse=True))
@@ -81,12 +81,13 @@ def _first_core(words):
     return strip_article(first) if not words[0].endswith("*") or len(first) > 4 else first
 
 
-def compile_cue(words):
-    """Return ``(key, regex)`` for a cue's normalised words (see the module docstring).
+def cue_pattern(words):
+    """``(key, pattern, shape)`` of a cue's normalised words (see :func:`compile_cue`).
 
-    The key is the longest literal the cue must contain from its start: the first word's core,
-    then the following words (one space apart, as normalisation leaves them) up to the first
-    ``*``. A final ``ة`` is left out of the key because it may be written ``ت``.
+    ``shape`` says how a hit of ``key`` is verified: ``None``, by ``pattern``; for a one-word
+    cue, by the rest of the written word after the key (what ``pattern`` accepts there):
+    ``"plain"`` nothing or a suffix, ``"star"`` anything, ``"taa"`` ``ة`` or ``ت`` and a suffix,
+    ``"exact"`` nothing.
     """
     core = _first_core(words)
     parts = [_word_re(core + ("*" if words[0].endswith("*") else ""), len(words) == 1)]
@@ -100,7 +101,41 @@ def compile_cue(words):
     key = " ".join(literal)
     if key.endswith("ة") and not words[-1].endswith("*") and len(literal) == len(words) and len(key) > 2:
         key = key[:-1]
-    return key, re.compile(_GAP.join(parts) + r"(?!\w)")
+    shape = None
+    if len(words) == 1:
+        if words[0].endswith("*"):
+            shape = "star"
+        elif not core.endswith("ة"):
+            shape = "plain"
+        else:
+            shape = "taa" if key == core[:-1] else "exact"
+    return key, _GAP.join(parts) + r"(?!\w)", shape
+
+
+def compile_cue(words):
+    """Return ``(key, regex)`` for a cue's normalised words (see the module docstring).
+
+    The key is the longest literal the cue must contain from its start: the first word's core,
+    then the following words (one space apart, as normalisation leaves them) up to the first
+    ``*``. A final ``ة`` is left out of the key because it may be written ``ت``.
+    """
+    key, pattern, _ = cue_pattern(words)
+    return key, re.compile(pattern)
+
+
+_WORD_REST = re.compile(r"\w*")  # the rest of a written word (``\w`` as in the cue patterns)
+_SUFFIXES = frozenset(PRONOUN_SUFFIXES + ("ا",))
+
+
+def _rest_ok(shape, rest):
+    """Whether a one-word cue of ``shape`` accepts ``rest`` after its key (:func:`cue_pattern`)."""
+    if shape == "plain":
+        return not rest or rest in _SUFFIXES
+    if shape == "star":
+        return True
+    if shape == "taa":
+        return rest == "ة" or (rest[:1] == "ت" and rest[1:] in _SUFFIXES)
+    return not rest
 
 
 class CueMatcher:
@@ -119,24 +154,37 @@ class CueMatcher:
 
     def __init__(self, entries):
         self.entries = list(entries)
-        self._regex = []
+        self._pattern, self._shape = [], []
+        self._regex = []  # compiled on first use: most cues of a large codebook are rare
         self._automaton = ahocorasick.Automaton()
         keyed = {}
         for i, entry in enumerate(self.entries):
-            key, rx = compile_cue(entry.cue.words)
-            self._regex.append(rx)
+            key, pattern, shape = cue_pattern(entry.cue.words)
+            self._pattern.append(pattern)
+            self._shape.append(shape)
+            self._regex.append(None)
             keyed.setdefault(key, []).append(i)
         for key, idx in keyed.items():
             self._automaton.add_word(key, (len(key), tuple(idx)))
         if keyed:
             self._automaton.make_automaton()
         self._empty = not keyed
+        # The order of hits of equal span: group, the heavier cue first, then the cue text
+        # (so that it never depends on the build); equal keys get equal ranks.
+        order = sorted({self._order_key(e) for e in self.entries})
+        rank = {k: r for r, k in enumerate(order)}
+        self._rank = [rank[self._order_key(e)] for e in self.entries]
+
+    @staticmethod
+    def _order_key(entry):
+        return entry.group, -entry.cue.weight, entry.cue.text
 
     def find(self, text):
         """All verified hits in ``text`` (normalised), sorted by position then length."""
         if self._empty or not text:
             return []
-        hits = []
+        found = []
+        entries, rank, shapes, regexes = self.entries, self._rank, self._shape, self._regex
         for last, (klen, idx) in self._automaton.iter(text):
             pos = last - klen + 1
             word_start = pos
@@ -145,15 +193,30 @@ class CueMatcher:
                 word_start -= 1
             if word_start < pos and text[word_start:pos] not in PROCLITICS:
                 continue
+            key_end = last + 1
+            word_end = rest = None
             for i in idx:
-                m = self._regex[i].match(text, pos)
-                if m:
-                    hits.append(Hit(self.entries[i], word_start, m.end(), pos))
+                shape = shapes[i]
+                if shape is not None:  # one word: the rest of the word decides, no expression
+                    if word_end is None:
+                        word_end = _WORD_REST.match(text, key_end).end()
+                        rest = text[key_end:word_end]
+                    if not _rest_ok(shape, rest):
+                        continue
+                    end = word_end
+                else:
+                    rx = regexes[i]
+                    if rx is None:
+                        rx = regexes[i] = re.compile(self._pattern[i])
+                    m = rx.match(text, pos)
+                    if m is None:
+                        continue
+                    end = m.end()
+                found.append((word_start, word_start - end, rank[i], len(found), i, pos, end))
         # Equal spans of one group: the heavier cue first, so that it is the one kept by
         # longest_per_group (then the cue text, so that the order never depends on the build).
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.entry.group,
-                                 -h.entry.cue.weight, h.entry.cue.text))
-        return hits
+        found.sort()
+        return [Hit(entries[i], start, end, pos) for start, _, _, _, i, pos, end in found]
 
 
 def longest_per_group(hits, group_of=lambda h: h.entry.group):

@@ -111,22 +111,44 @@ def _fixed_point(c, steps):
     return s  # pragma: no cover - no known character needs more than two rounds
 
 
+def _may_change(c, cat):
+    """Whether some step may change ``c``: a cheap superset of the characters :func:`_map_char`
+    does not return as they are (the others need no fixed-point iteration)."""
+    return (c in INVISIBLES or c in DIACRITICS or c in _ANY_SINGLE or c in LINE_BREAKS
+            or cat in ("So", "Co", "Cn", "Zs") or c == "\ufffd" or c.isspace()
+            or (c.isascii() and c.isupper()) or not unicodedata.is_normalized("NFKC", c))
+
+
+_ANY_SINGLE = frozenset(ch for table in _SINGLE.values() for ch in table)
+
+
 @functools.lru_cache(maxsize=16)
 def _tables(key):
+    """``(table, lengths, target)``: the ``str.translate`` table of the steps, the length of
+    each code point's normalisation, and its code point where that is one character."""
     steps = dict(key)
     table, lengths = {}, np.ones(0x110000, dtype=np.int8)
+    # Unassigned and private-use code points: no step but ``symbols`` touches them.
+    blank = " " if steps["symbols"] else None
     # Characters outside the BMP are left as they are except symbols (emoji) and invisibles.
     for cp in range(0x30000):
         if 0xD800 <= cp <= 0xDFFF:
             continue
-        if cp >= 0x10000 and unicodedata.category(chr(cp)) not in ("So", "Co", "Cn", "Cf"):
-            continue
         c = chr(cp)
-        m = _fixed_point(c, steps)
+        cat = unicodedata.category(c)
+        if cp >= 0x10000 and cat not in ("So", "Co", "Cn", "Cf"):
+            continue
+        if not _may_change(c, cat):
+            continue
+        m = (blank or c) if cat in ("Cn", "Co") else _fixed_point(c, steps)
         if m != c:
             table[cp] = m
             lengths[cp] = len(m)
-    return table, lengths
+    target = np.arange(0x110000, dtype=np.uint32)
+    for cp, m in table.items():
+        if len(m) == 1:
+            target[cp] = ord(m)
+    return table, lengths, target
 
 
 def _key(steps):
@@ -193,7 +215,7 @@ class ArabicNormalizer:
 
     def normalize(self, text):
         """Return the normalised text."""
-        table, _ = _tables(self._key)
+        table = _tables(self._key)[0]
         out = text.translate(table)
         if self._collapse and "  " in out:
             out = _SPACE_RUN.sub(" ", out)
@@ -201,48 +223,57 @@ class ArabicNormalizer:
 
     def normalize_with_map(self, text):
         """Return a :class:`NormalizedText` with offsets back to ``text``."""
-        table, lengths = _tables(self._key)
-        norm = text.translate(table)
+        table, lengths, target = _tables(self._key)
         n = len(text)
         if n == 0:
             empty = np.zeros(0, dtype=np.int64)
-            return NormalizedText(text, norm, empty, empty)
+            return NormalizedText(text, text.translate(table), empty, empty)
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         lens = lengths[codes].astype(np.int64)
-        src = np.repeat(np.arange(n, dtype=np.int64), lens)
-        # One past the source char, extended over the removed characters that follow it.
-        kept = np.flatnonzero(lens > 0)
-        nxt = np.append(kept[1:], n)  # next kept original index after each kept one
-        end_of_kept = np.empty(n, dtype=np.int64)
-        end_of_kept[kept] = nxt
-        # Only diacritics/tatweel (marks written on the word) extend a word's span.
-        end_of_kept[kept] = _extend_over_marks(kept, nxt, _removed_word_marks(text, lens))
-        end = end_of_kept[src]
+        if lens.max() <= 1:  # no character becomes several: one array lookup does it
+            chars = target[codes[lens == 1]]
+            norm = chars.tobytes().decode("utf-32-le", "surrogatepass")
+        else:
+            chars, norm = None, text.translate(table)
+        if chars is not None and len(chars) == n:  # one character each: the identity map
+            src = np.arange(n, dtype=np.int64)
+            end = src + 1
+        else:
+            src = np.repeat(np.arange(n, dtype=np.int64), lens)
+            # One past the source char, extended over the removed characters that follow it.
+            kept = np.flatnonzero(lens > 0)
+            nxt = np.append(kept[1:], n)  # next kept original index after each kept one
+            end_of_kept = np.empty(n, dtype=np.int64)
+            # Only diacritics/tatweel (marks written on the word) extend a word's span.
+            end_of_kept[kept] = _extend_over_marks(kept, nxt, _removed_word_marks(codes, lens))
+            end = end_of_kept[src]
         if self._collapse and "  " in norm:
-            chars = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+            if chars is None:
+                chars = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             keep = np.ones(len(chars), dtype=bool)
             keep[1:] = ~((chars[1:] == 32) & (chars[:-1] == 32))
-            norm = chars[keep].tobytes().decode("utf-32-le")
+            norm = chars[keep].tobytes().decode("utf-32-le", "surrogatepass")
             src, end = src[keep], end[keep]
         return NormalizedText(text, norm, src, end)
 
 
-def _removed_word_marks(text, lens):
-    marks = np.zeros(len(text) + 1, dtype=bool)
-    for i in np.flatnonzero(lens == 0):
-        marks[i] = text[i] in WORD_MARKS
+_WORD_MARK = np.zeros(0x110000, dtype=bool)
+_WORD_MARK[[ord(c) for c in WORD_MARKS]] = True
+
+
+def _removed_word_marks(codes, lens):
+    """``marks[i]``: character ``i`` is a removed mark written on a word (one more ``False``)."""
+    marks = np.zeros(len(codes) + 1, dtype=bool)
+    marks[:-1] = _WORD_MARK[codes] & (lens == 0)
     return marks
 
 
 def _extend_over_marks(kept, nxt, marks):
-    """For each kept index k, the end of its word span: k+1, extended over removed marks."""
-    out = kept + 1
-    for j in np.flatnonzero(nxt > out):  # only where removed characters follow
-        e = out[j]
-        while e < nxt[j] and marks[e]:
-            e += 1
-        out[j] = e
-    return out
+    """For each kept index k, the end of its word span: k+1, extended over removed marks
+    (but not past the next kept character)."""
+    not_mark = np.flatnonzero(~marks)  # the last entry is always there
+    first_not_mark = not_mark[np.searchsorted(not_mark, kept + 1)]
+    return np.minimum(first_not_mark, nxt)
 
 
 _SPACE_RUN = re.compile(" {2,}")

@@ -38,6 +38,8 @@ _LATIN_ABBREV = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "e
 _ARABIC_ABBREV = frozenset({"ق.م", "ت", "ص.ب", "ج.م.ع", "م.م", "ش.م.م", "هـ"})
 _WORD_BEFORE_RE = regex.compile(r"(?:\p{L}+\.)*\p{L}+$")
 _ARABIC_INITIALS_RE = regex.compile(r"\p{Arabic}{1,2}(?:\.\p{Arabic}{1,2})*")
+# Every abbreviation ends in a run of at most four letters (prof, u.s, هـ, ج.م.ع).
+_FIVE_LETTERS_RE = regex.compile(r"\p{L}{5}")
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•▪◦●*#]+|\(?\d{1,2}[.)-](?=\s))\s*")
 _TRIM_CHARS = " \t\r*#_-–—•▪◦●=~|□■◆◇�"
 _URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
@@ -56,6 +58,10 @@ class Sentence:
 
 
 def _is_abbreviation(line, dot_pos):
+    # The common case, a sentence ending in a word of five letters or more, is no abbreviation:
+    # the word before the dot would end in that run of letters.
+    if dot_pos >= 5 and _FIVE_LETTERS_RE.fullmatch(line, dot_pos - 5, dot_pos):
+        return False
     m = _WORD_BEFORE_RE.search(line, max(0, dot_pos - 24), dot_pos)  # abbreviations are short
     if not m:
         return False

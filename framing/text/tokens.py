@@ -30,6 +30,8 @@ _WORD = r"[\p{L}\p{M}]+"
 _NUMBER = r"\d+(?:[.,]\d+)*"
 TOKEN_RE = regex.compile(rf"(?P<w>{_WORD}|{_NUMBER})|[^\s\p{{L}}\p{{M}}\d]")
 WORD_RE = regex.compile(rf"{_WORD}|{_NUMBER}")
+#: TOKEN_RE without its group, for ``findall`` (the same tokens).
+TOKENS_RE = regex.compile(rf"{_WORD}|{_NUMBER}|[^\s\p{{L}}\p{{M}}\d]")
 
 
 def _is_number(token):
@@ -87,8 +89,37 @@ def tokenize(text, *, normalize=False, words_only=False, numbers=True, min_lengt
     return out
 
 
+# Token classes of code points, filled in on first sight by the regular expressions above
+# (so that the tables agree with TOKEN_RE by construction): space, word, digit, other.
+_SPACE, _LETTER, _DIGIT, _OTHER = 0, 1, 2, 3
+_CLASS = np.full(0x110000, -1, dtype=np.int8)
+_LETTER_RE, _DIGIT_RE, _SPACE_RE = (regex.compile(p) for p in (r"[\p{L}\p{M}]", r"\d", r"\s"))
+
+
+def _class_of(ch):
+    if _LETTER_RE.match(ch):
+        return _LETTER
+    if _DIGIT_RE.match(ch):
+        return _DIGIT
+    return _SPACE if _SPACE_RE.match(ch) else _OTHER
+
+
+def _classes(codes):
+    cls = _CLASS[codes]
+    unknown = cls < 0
+    if unknown.any():
+        for cp in np.unique(codes[unknown]).tolist():
+            _CLASS[cp] = _class_of(chr(cp))
+        cls = _CLASS[codes]
+    return cls
+
+
 def token_table(text):
     """Token starts, ends and word flags of ``text`` as arrays, from one pass (for matching).
+
+    The tokens are those of :data:`TOKEN_RE` (``tokenize``), found without a Python step per
+    token: a word is a run of letter-or-mark code points, a number a run of digits with ``.``
+    or ``,`` between two digits, any other non-space code point a token of its own.
 
     Returns
     -------
@@ -96,13 +127,23 @@ def token_table(text):
     is_word : numpy.ndarray of bool
         True for words and numbers, False for punctuation.
     """
-    rows = [(m.start(), m.end(), m.lastgroup == "w") for m in TOKEN_RE.finditer(text)]
-    if not rows:
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not len(codes):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty.copy(), np.zeros(0, dtype=bool)
-    starts, ends, words = zip(*rows)
-    return (np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
-            np.asarray(words, dtype=bool))
+    cls = _classes(codes)
+    if len(cls) > 2:  # a separator between two digits belongs to the number: 3.5, 1,000
+        inner = (((codes[1:-1] == 46) | (codes[1:-1] == 44))
+                 & (cls[:-2] == _DIGIT) & (cls[2:] == _DIGIT))
+        cls[1:-1][inner] = _DIGIT
+    token = cls != _SPACE
+    single = cls == _OTHER
+    change = np.empty(len(cls) + 1, dtype=bool)  # change[i]: a token boundary before i
+    change[0] = change[-1] = True
+    change[1:-1] = cls[1:] != cls[:-1]
+    starts = np.flatnonzero(token & (single | change[:-1]))
+    ends = np.flatnonzero(token & (single | change[1:])) + 1
+    return starts.astype(np.int64), ends.astype(np.int64), cls[starts] != _OTHER
 
 
 def count_words(text):
