@@ -125,6 +125,7 @@ def _actor_dots(ax, actors, gcol, outlets, lang, labels):
     offsets = np.linspace(-0.3, 0.3, max(len(names), 1)) if len(names) > 1 else [0.0]
     colors = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple",
                                      "sky_blue", "yellow")]
+    markers = ("o", "s", "^", "D", "v", "P", "X")  # colour and shape: the legend survives grey print
     for i, name in enumerate(names):
         sub = actors[actors["actor"] == name].set_index(gcol).reindex(outlets)
         y = np.arange(len(outlets)) + offsets[i]
@@ -134,9 +135,10 @@ def _actor_dots(ax, actors, gcol, outlets, lang, labels):
         ax.errorbar(p[ok], y[ok], xerr=[p[ok] - lo[ok], hi[ok] - p[ok]], fmt="none",
                     ecolor=colors[i % len(colors)], lw=0.6, alpha=0.7)
         shown = layout.shown_label(f"actor:{name}", lang, labels)
-        ax.plot(p, y, "o", ms=3.5, color=colors[i % len(colors)], label=shown, lw=0)
+        ax.plot(p, y, markers[i % len(markers)], ms=3.5, color=colors[i % len(colors)],
+                label=shown, lw=0)
     ax.set_title(_text("title:actors", lang, labels))
     top = np.nanmax(actors[["proportion", "ci_high"]].to_numpy(float))
     ax.set_xlim(0, min(1.0, max(0.1, 1.05 * top)) if np.isfinite(top) else 1.0)
-    ax.legend(loc="lower right", fontsize="small", frameon=True, framealpha=0.9,
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False,
               edgecolor="none")
