@@ -214,7 +214,7 @@ def persuasion_model(tmp_path_factory):
     folder = tmp_path_factory.mktemp("persuasion")
     data = folder / "train.jsonl"
     data.write_text("\n".join(lines[:160]) + "\n", encoding="utf-8")
-    model = folder / "persuasion.joblib"
+    model = folder / "persuasion.skops"
     code, out = _train(["--task", "persuasion", "--data", data, "--out", model,
                         "--level", "coarse", "--cv", "3"])
     assert code == 0
@@ -233,7 +233,7 @@ def frames_model(tmp_path_factory):
     folder = tmp_path_factory.mktemp("frames")
     data = folder / "coded.csv"
     pd.DataFrame(FRAMES, columns=["body", "frame"]).to_csv(data, index=False)
-    model = folder / "frames.joblib"
+    model = folder / "frames.skops"
     code, out = _train(["--task", "text", "--data", data, "--text-col", "body",
                         "--label-col", "frame", "--out", model])
     assert code == 0

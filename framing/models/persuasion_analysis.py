@@ -103,7 +103,7 @@ def persuasion_table(data, model, labels=None):
 
     Examples
     --------
-    >>> tables = persuasion_table(corpus, "persuasion.joblib")         # doctest: +SKIP
+    >>> tables = persuasion_table(corpus, "persuasion.skops")           # doctest: +SKIP
     >>> tables.articles[["doc_id", "persuasion:any"]].head()            # doctest: +SKIP
     """
     if not hasattr(model, "predict_proba"):

@@ -27,7 +27,7 @@ def test_cli_train_text_task_from_csv(frames_model, tmp_path, capsys):
 
 def test_random_state_is_recorded_and_seed_is_gone(frames_model, tmp_path, capsys):
     _, data, _ = frames_model
-    model = tmp_path / "m.joblib"
+    model = tmp_path / "m.skops"
     args = ["train", "--task", "text", "--data", data, "--text-col", "body", "--label-col", "frame",
             "--out", model]
     code, out, err = run_cli(capsys, *args, "--random-state", "7")

@@ -13,7 +13,7 @@ from framing.models import data_hash, load_model, make_text_classifier, save_mod
 
 def test_save_load_roundtrip_and_refusals(tmp_path, coarse_model, sample):
     model, names, Y = coarse_model
-    path = tmp_path / "m.joblib"
+    path = tmp_path / "m.skops"
     meta = save_model(model, path, labels=names, training_hash=data_hash(sample["text"], Y),
                       info={"task": "persuasion"})
     side = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
@@ -48,7 +48,7 @@ def seed_model(seeds_analysis):
 
 def test_a_model_of_seed_sentences_round_trips(tmp_path, seed_model):
     model, texts, y = seed_model
-    path = tmp_path / "frames.joblib"
+    path = tmp_path / "frames.skops"
     meta = save_model(model, path, labels=["military", "other"], training_hash=data_hash(texts, y))
     loaded, info = load_model(path)
     assert info == meta and info["format"] == "framing-model/2"
@@ -58,7 +58,7 @@ def test_a_model_of_seed_sentences_round_trips(tmp_path, seed_model):
 
 def test_a_model_saved_with_another_scikit_learn_warns_model_version(tmp_path, seed_model):
     model, texts, y = seed_model
-    path = tmp_path / "frames.joblib"
+    path = tmp_path / "frames.skops"
     save_model(model, path, labels=["military", "other"], training_hash=data_hash(texts, y))
     side = path.with_suffix(".json")
     meta = json.loads(side.read_text(encoding="utf-8"))
