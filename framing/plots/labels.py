@@ -36,8 +36,9 @@ LABELS = {
     "axis:share": ("Share of articles", "نسبة المقالات"),
     "axis:sentence_share": ("Mean share of sentences", "متوسط نسبة الجمل"),
     "axis:proportion": ("Proportion of articles", "نسبة المقالات"),
-    # LRI ... PDI keeps "−1 … 1" left to right inside the Arabic label (else it reads "1−").
-    "axis:mean_tone": ("Mean tone score (−1 … 1)", "متوسط درجة النبرة (\u2066−1 … 1\u2069)"),
+    # "from −1 to 1" in words: matplotlib's own shaping (raqm) reverses a bare or isolated
+    # "−1 … 1" inside Arabic text, but keeps each number whole between words.
+    "axis:mean_tone": ("Mean tone score (−1 … 1)", "متوسط درجة النبرة (من −1 إلى 1)"),
     "axis:date": ("Date", "التاريخ"),
     "axis:z": ("Log-odds z-score against {reference}",
                "الدرجة المعيارية للوغاريتم الأرجحية مقارنةً بـ{reference}"),
