@@ -144,18 +144,18 @@ def _leftovers(out, kind):
     return []
 
 
-def _carry_back(folder, out):
+def _carry_back(folder, out, member=None):
     """Move the entries of ``folder`` that are not part of a set back into ``out``; delete the
     rest with ``folder``."""
+    member = member or is_set_entry
     if out.is_dir():
-        owned = owned_names()
         for entry in sorted(os.listdir(folder)):
-            if not is_set_entry(entry, owned) and not (out / entry).exists():
+            if not member(entry) and not (out / entry).exists():
                 os.rename(folder / entry, out / entry)
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def recover(out):
+def recover(out, member=None):
     """Clean what an interrupted run left beside ``out`` (call with the lock held).
 
     A missing ``out`` with an old folder aside (killed between the two renames of the portable
@@ -167,7 +167,7 @@ def recover(out):
         os.rename(olds[-1], out)
         olds = olds[:-1]
     for folder in olds + _leftovers(out, "tmp"):
-        _carry_back(folder, out)
+        _carry_back(folder, out, member)
 
 
 _RENAME_EXCHANGE = 2
@@ -189,15 +189,15 @@ def _exchange(a, b):
     raise OSError(err, os.strerror(err), os.fspath(b))
 
 
-def publish(staging, out):
+def publish(staging, out, member=None):
     """Replace the set in ``out`` by the one staged in ``staging`` in one step."""
+    member = member or is_set_entry
     if not out.exists():
         os.rename(staging, out)
         fault_point("published")
         return
-    owned = owned_names()
     for entry in sorted(os.listdir(out)):
-        if not is_set_entry(entry, owned):
+        if not member(entry):
             os.rename(out / entry, staging / entry)
     fault_point("carried")
     if _exchange(staging, out):
@@ -219,11 +219,13 @@ def _refuse_cwd(out):
 
 
 @contextlib.contextmanager
-def output_set(out):
+def output_set(out, member=None):
     """Stage the files of one output set; publish them together if the block succeeds.
 
     Yields the staging folder: write every file of the set into it. On an error the staging
-    folder is removed and ``out`` is left as it was.
+    folder is removed and ``out`` is left as it was. ``member(name)`` says which entries of the
+    folder belong to a set (default :func:`is_set_entry`, the tables of an analysis); the others
+    are carried over.
 
     Examples
     --------
@@ -236,15 +238,15 @@ def output_set(out):
                           fix="give a folder for --out (it is created if missing)")
     _refuse_cwd(out)
     with locked(out):
-        recover(out)
+        recover(out, member)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
         os.chmod(staging, 0o777 & ~umask())
         try:
             yield staging
             fault_point("staged")
-            publish(staging, out)
+            publish(staging, out, member)
         finally:
-            recover(out)  # a failed publish: the old set back, carried files back, staging gone
+            recover(out, member)  # a failed publish: the old set back, carried files back, staging gone
 
 
 def _size(path):

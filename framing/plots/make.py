@@ -17,11 +17,26 @@ from .events import event_panel
 from .heatmap import outlet_topic_heatmap
 from .layout import check_lang
 from .stance import stance_by_outlet
-from .style import check_formats, figure_width, save_figure
+from .style import FORMATS, check_formats, figure_width, save_figure
 from .terms import distinctive_terms_plot
 from .tone import tone_over_time
 
 _SAFE = re.compile(r"[^\w.-]+")  # characters not wanted in a file name (Arabic letters are fine)
+#: The figures a folder of figures holds (and ``event_<id>``); with their data (``.csv``).
+FIGURE_STEMS = ("topics_by_outlet", "stance_by_outlet", "tone_over_time", "actor_labels_by_outlet",
+                "sourcing_by_outlet", "distinctive_terms", "persuasion_by_outlet")
+
+
+def is_figure_entry(name):
+    """Whether a folder entry is one of the files :func:`make_figures` writes (a figure in any
+    format, its data, or the temporary file of one being written): the set that a new run
+    replaces as a whole; any other file of the folder is kept."""
+    if name.startswith(".") and name.endswith(".tmp"):
+        name = name[1:].rsplit(".", 2)[0]  # .topics_by_outlet.png.XXXX.tmp
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or suffix.lower() not in FORMATS + ("csv",):
+        return False
+    return stem in FIGURE_STEMS or stem.startswith("event_")
 
 
 def _docs_table(articles, sentences, docs, by):
@@ -236,18 +251,22 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
 
             jobs.append((f"event_{_SAFE.sub('_', str(event_id))}", event))
 
+    from ..outdir import output_set
+
     written = []
-    for stem, job in jobs:
-        try:
-            data, fig = job()
-        except ParameterError:
-            raise
-        except FramingError as exc:
-            warnings.warn(f"figure {stem} skipped: {exc}", FigureSkippedWarning, stacklevel=2)
-            continue
-        written += save_figure(fig, out_dir / stem, formats)
-        if write_data:
-            path = out_dir / f"{stem}.csv"
-            write_table(pd.DataFrame(data), path)
-            written.append(path)
+    # The figures are drawn into a staging folder and published together: the folder holds the
+    # figures of one run, never some of the last run beside some of this one.
+    with output_set(out_dir, member=is_figure_entry) as staging:
+        for stem, job in jobs:
+            try:
+                data, fig = job()
+            except ParameterError:
+                raise
+            except FramingError as exc:
+                warnings.warn(f"figure {stem} skipped: {exc}", FigureSkippedWarning, stacklevel=2)
+                continue
+            written += [out_dir / p.name for p in save_figure(fig, staging / stem, formats)]
+            if write_data:
+                write_table(pd.DataFrame(data), staging / f"{stem}.csv")
+                written.append(out_dir / f"{stem}.csv")
     return written

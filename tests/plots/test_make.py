@@ -80,3 +80,23 @@ def test_make_figures_draws_sourcing_and_persuasion_when_given_their_tables(seed
                                write_data=False, docs=None, sentences=res.sentences)
     names = {p.name for p in paths}
     assert {"sourcing_by_outlet.png", "persuasion_by_outlet.png"} <= names
+
+
+def test_a_figures_folder_is_replaced_as_a_set(run_tables, tmp_path):
+    """A new run replaces the figures of the last one as a whole: a panel the last run drew and
+    this one does not is gone, a file of the researcher's own is kept, no staging folder stays."""
+    from framing.plots.make import is_figure_entry
+
+    articles, actors = run_tables
+    out = tmp_path / "figs"
+    out.mkdir()
+    (out / "event_E9999.png").write_bytes(b"old panel")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    paths = plots.make_figures(articles, actors, docs=articles[["doc_id", "text"]], out_dir=out,
+                               formats=("png",), n_boot=20, write_data=False)
+    names = {p.name for p in out.iterdir()}
+    assert names == {p.name for p in paths} | {"notes.txt"}
+    assert all(p.read_bytes() for p in paths)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".figs.tmp")]
+    assert is_figure_entry("event_E1.svg") and is_figure_entry(".tone_over_time.png.ab12.tmp")
+    assert not is_figure_entry("articles.csv") and not is_figure_entry("notes.txt")
