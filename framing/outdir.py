@@ -155,18 +155,18 @@ def _carry_back(folder, out, member=None):
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def recover(out, member=None):
+def recover(out, member=None, tag=""):
     """Clean what an interrupted run left beside ``out`` (call with the lock held).
 
     A missing ``out`` with an old folder aside (killed between the two renames of the portable
     swap) gets the old folder back; staging folders give back the files they carried over.
     """
     out = target(out)
-    olds = _leftovers(out, "old")
+    olds = _leftovers(out, f"{tag}old")
     if olds and not out.exists():
         os.rename(olds[-1], out)
         olds = olds[:-1]
-    for folder in olds + _leftovers(out, "tmp"):
+    for folder in olds + _leftovers(out, f"{tag}tmp"):
         _carry_back(folder, out, member)
 
 
@@ -189,7 +189,7 @@ def _exchange(a, b):
     raise OSError(err, os.strerror(err), os.fspath(b))
 
 
-def publish(staging, out, member=None):
+def publish(staging, out, member=None, tag=""):
     """Replace the set in ``out`` by the one staged in ``staging`` in one step."""
     member = member or is_set_entry
     if not out.exists():
@@ -204,7 +204,7 @@ def publish(staging, out, member=None):
         fault_point("exchanged")
         shutil.rmtree(staging, ignore_errors=True)
         return
-    old = out.parent / f".{out.name}.old-{secrets.token_hex(4)}"
+    old = out.parent / f".{out.name}.{tag}old-{secrets.token_hex(4)}"
     os.rename(out, old)
     fault_point("moved-aside")
     os.rename(staging, out)
@@ -219,13 +219,15 @@ def _refuse_cwd(out):
 
 
 @contextlib.contextmanager
-def output_set(out, member=None):
+def output_set(out, member=None, tag=""):
     """Stage the files of one output set; publish them together if the block succeeds.
 
     Yields the staging folder: write every file of the set into it. On an error the staging
     folder is removed and ``out`` is left as it was. ``member(name)`` says which entries of the
     folder belong to a set (default :func:`is_set_entry`, the tables of an analysis); the others
-    are carried over.
+    are carried over. ``tag`` names the kind of set in the staging folders (``.OUT.<tag>tmp-``):
+    an interrupted run of one kind is recovered by the next run of the same kind, with its own
+    ``member`` rule, never by a run of another kind sharing the folder.
 
     Examples
     --------
@@ -238,15 +240,16 @@ def output_set(out, member=None):
                           fix="give a folder for --out (it is created if missing)")
     _refuse_cwd(out)
     with locked(out):
-        recover(out, member)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        recover(out, member, tag)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.{tag}tmp-", dir=out.parent))
         os.chmod(staging, 0o777 & ~umask())
         try:
             yield staging
             fault_point("staged")
-            publish(staging, out, member)
+            publish(staging, out, member, tag)
         finally:
-            recover(out, member)  # a failed publish: the old set back, carried files back, staging gone
+            # a failed publish: the old set back, carried files back, staging gone
+            recover(out, member, tag)
 
 
 def _size(path):

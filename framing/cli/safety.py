@@ -18,7 +18,7 @@ INPUTS = ("corpus", "data", "codebook", "model", "gold", "metadata", "pred", "ga
 #: Argument names that hold an output path.
 OUTPUTS = ("out", "html", "figures", "output")
 #: Outputs that are folders of a set written as a whole (an input inside would be replaced).
-SET_FOLDERS = {("analyze", "out"), ("run", "out")}
+SET_FOLDERS = {("analyze", "out"), ("run", "out"), ("figures", "out"), ("run", "figures")}
 #: Outputs that are folders receiving files.
 FOLDERS = SET_FOLDERS | {("run", "figures"), ("events", "out"), ("figures", "out"),
                          ("evaluate", "out")}

@@ -203,6 +203,8 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         table = persuasion if by in persuasion else persuasion.merge(
             articles[["doc_id", by]], on="doc_id")
         shares = techniques_by_outlet(table, by=by, **boot)
+        if shares.empty:
+            raise FramingError("no article has a paragraph with persuasion scores")
         return shares, techniques_by_outlet_plot(shares, by=by, min_n=min_n, **style)
 
     def terms():
@@ -256,7 +258,7 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
     written = []
     # The figures are drawn into a staging folder and published together: the folder holds the
     # figures of one run, never some of the last run beside some of this one.
-    with output_set(out_dir, member=is_figure_entry) as staging:
+    with output_set(out_dir, member=is_figure_entry, tag="figures-") as staging:
         for stem, job in jobs:
             try:
                 data, fig = job()

@@ -97,6 +97,33 @@ def test_a_figures_folder_is_replaced_as_a_set(run_tables, tmp_path):
     names = {p.name for p in out.iterdir()}
     assert names == {p.name for p in paths} | {"notes.txt"}
     assert all(p.read_bytes() for p in paths)
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".figs.tmp")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith((".figs.figures-", ".figs.tmp"))]
     assert is_figure_entry("event_E1.svg") and is_figure_entry(".tone_over_time.png.ab12.tmp")
     assert not is_figure_entry("articles.csv") and not is_figure_entry("notes.txt")
+
+
+def test_a_figures_run_never_recovers_the_leftovers_of_an_analysis_run(run_tables, tmp_path):
+    """An analysis killed after its swap leaves its old set aside; a figures run into the same
+    folder must not carry those old tables back (each kind of set recovers its own leftovers)."""
+    articles, actors = run_tables
+    out = tmp_path / "D"
+    out.mkdir()
+    (out / "articles.csv").write_text("NEW RUN", encoding="utf-8")
+    left = tmp_path / ".D.tmp-dead"  # the staging folder of a killed analysis, old set inside
+    left.mkdir()
+    (left / "persuasion_articles.csv").write_text("OLD RUN", encoding="utf-8")
+    plots.make_figures(articles, actors, docs=articles[["doc_id", "text"]], out_dir=out,
+                       formats=("png",), n_boot=20, write_data=False)
+    assert not (out / "persuasion_articles.csv").exists()
+    assert (out / "articles.csv").read_text(encoding="utf-8") == "NEW RUN"
+
+
+def test_an_empty_persuasion_table_skips_its_figure_only(seeds_analysis, tmp_path):
+    _, res = seeds_analysis
+    empty = res.articles[["doc_id"]].assign(**{"n_paragraphs": 0, "persuasion:any": 0.0,
+                                                "expected:Loaded_Language": 0.0})
+    with pytest.warns(FigureSkippedWarning, match="persuasion_by_outlet skipped"):
+        paths = plots.make_figures(res.articles, res.actors, persuasion=empty, out_dir=tmp_path,
+                                   formats=("png",), n_boot=20, min_n=1, write_data=False,
+                                   sentences=res.sentences)
+    assert "topics_by_outlet.png" in {p.name for p in paths}
