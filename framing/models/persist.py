@@ -30,7 +30,7 @@ import sklearn
 
 from .. import __version__
 from ..errors import FramingError, ModelVersionWarning
-from ..io import atomic_path, write_json
+from ..io import atomic_path, file_sha256, write_json  # file_sha256: re-exported for callers
 
 FORMAT = "framing-model/2"  # skops
 PICKLE_FORMAT = "framing-model/1"  # joblib (pickle): older files, loaded only with trust=True
@@ -54,15 +54,6 @@ TRUSTED_TYPES = (
 def sidecar_path(path):
     """The JSON sidecar of a model file: ``model.skops`` -> ``model.json``."""
     return Path(path).with_suffix(".json")
-
-
-def file_sha256(path):
-    """SHA-256 (hex) of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def data_hash(texts, y):
