@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import textwrap
 
+import numpy as np
+
 from matplotlib.figure import Figure
 
 from ..errors import check_choice
@@ -234,3 +236,12 @@ def header_height(fit):
     if fit.rotation:
         return max(text_width(mpl_text(line)) for lines in fit.lines.values() for line in lines)
     return (max(len(lines) for lines in fit.lines.values()) - 1) * line_height()
+
+
+def interval_errors(rows, value):
+    """``xerr`` of ``Axes.errorbar``: the distances from ``rows[value]`` down to ``ci_low`` and
+    up to ``ci_high`` (0 where an interval is missing)."""
+    p = rows[value].to_numpy(dtype=float)
+    lo = np.nan_to_num(p - rows["ci_low"].to_numpy(dtype=float))
+    hi = np.nan_to_num(rows["ci_high"].to_numpy(dtype=float) - p)
+    return np.clip([lo, hi], 0, None)

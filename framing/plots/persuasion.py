@@ -101,11 +101,7 @@ def techniques_by_outlet_plot(shares, *, by=None, techniques=None, lang="en", wi
         for k, (ax, tech) in enumerate(zip(panels, techniques)):
             rows = shares.loc[shares["technique"] == tech].set_index(gcol).reindex(outlets)
             p = rows["share"].to_numpy(dtype=float)
-            err = None
-            if has_ci:
-                lo = np.nan_to_num(p - rows["ci_low"].to_numpy(dtype=float))
-                hi = np.nan_to_num(rows["ci_high"].to_numpy(dtype=float) - p)
-                err = np.clip([lo, hi], 0, None)
+            err = layout.interval_errors(rows, "share") if has_ci else None
             color = OKABE_ITO["black"] if tech == "any" else OKABE_ITO["blue"]
             ax.errorbar(p, np.arange(len(outlets)), xerr=err, fmt="o", ms=3.0, lw=0.9,
                         capsize=0, color=color)

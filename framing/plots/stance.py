@@ -148,11 +148,7 @@ def _dots(ax, sub, gcol, outlets, stance_labels, lang, labels, min_n):
     for j, stance in enumerate(stance_labels):
         rows = sub.loc[sub["label"] == stance].set_index(gcol).reindex(outlets)
         p = rows["proportion"].to_numpy(dtype=float)
-        err = None
-        if has_ci:
-            lo = np.nan_to_num(p - rows["ci_low"].to_numpy(dtype=float))
-            hi = np.nan_to_num(rows["ci_high"].to_numpy(dtype=float) - p)
-            err = np.clip([lo, hi], 0, None)
+        err = layout.interval_errors(rows, "proportion") if has_ci else None
         ax.errorbar(p, np.arange(len(outlets)) + offsets[j], xerr=err,
                     fmt=layout.STANCE_MARKERS.get(stance, "o"), ms=3.2, lw=0.9, capsize=0,
                     color=STANCE_COLORS.get(stance, GREY),
