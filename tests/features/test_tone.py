@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from framing import analyze
 from framing.codebook import load_codebook
-from framing.features.tone import sentence_weights, tone_label
+from framing.features.tone import sentence_weights, shifted, tone_label
 from framing.schema import TONE_LABELS
-from helpers import run_texts
+from framing.text.normalize import normalize
+from helpers import S002, run_texts
 
 
 def test_negation_on_real_text(mini, seed_texts):
@@ -17,11 +19,11 @@ def test_negation_on_real_text(mini, seed_texts):
     corpus = pd.DataFrame({"doc_id": ["002"], "text": [text]})
     res = analyze(corpus, mini)
     tone = res.evidence[(res.evidence.field == "tone")]
-    hit = tone[tone["negated"]]
+    # flipped rows are negated or shifted (ومكافحة ... والتهريب); those after عدم are negation
+    hit = [r for r in tone[tone["negated"]].itertuples() if "عدم" in text[max(0, r.start - 6):r.start]]
     assert len(hit) >= 1
-    for r in hit.itertuples():
+    for r in hit:
         assert r.label == "negative"
-        assert "عدم" in text[max(0, r.start - 6):r.start]
 
 
 def test_tone_labels_follow_the_scores(seeds_analysis):
@@ -52,3 +54,81 @@ def test_an_intensifier_multiplies_the_weight_of_its_word(mini):
     res = run_texts(mini, "قال الخبير إن التعاون بالغ الأهمية.", "قال الخبير إن التعاون مهم.")
     tone = res.evidence[res.evidence.field == "tone"].set_index("doc_id")["weight"]
     assert tone["d0"] == 1.5 * tone["d1"]
+
+
+# -- valence shifters (msa-news 2.1) -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def packaged():
+    from framing.features import CompiledCodebook
+
+    return CompiledCodebook("libya-egypt")
+
+
+def _tone_rows(res, doc_id):
+    ev = res.evidence
+    return ev[(ev["doc_id"] == doc_id) & (ev["field"] == "tone")]
+
+
+def test_a_shifter_reverses_the_word_it_governs_on_real_text(seeds_analysis):
+    """Seed 002: fighting smuggling is good news (ومكافحة الإرهاب والتهريب), hindering peace
+    bad news (قد تُعيق جهود تحقيق سلام دائم); each reversal is a flipped evidence row."""
+    corpus, res = seeds_analysis
+    text = corpus.set_index("doc_id").loc[S002, "text"]
+    tone = _tone_rows(res, S002)
+    for r in tone.itertuples():
+        assert text[r.start:r.end] == r.matched
+    smuggling = tone[tone["matched"] == "والتهريب"]
+    assert len(smuggling) == 1 and smuggling.iloc[0]["label"] == "positive"
+    assert smuggling.iloc[0]["negated"]
+    assert "مكافحة" in text[smuggling.iloc[0]["start"] - 20:smuggling.iloc[0]["start"]]
+    peace = tone[(tone["matched"] == "سلام") & tone["negated"]]
+    assert len(peace) == 1 and peace.iloc[0]["label"] == "negative"
+    assert "تُعيق" in text[peace.iloc[0]["start"] - 20:peace.iloc[0]["start"]]
+
+
+def test_shifters_need_their_whole_phrase_a_window_and_one_scope():
+    toks = normalize("أعلن الجيش القضاء على كافة المجموعات الإرهابية").split()
+    assert shifted(toks, 6, 3) and not shifted(toks, 6, 2)
+    # القضاء alone is the judiciary: only القضاء على shifts
+    assert not shifted(normalize("القضاء الليبي يحقق في الهجوم").split(), 4, 3)
+    # a comma or a free-standing و ends the scope, as it ends a negator's
+    assert not shifted(["وقف", "،", "الهجوم"], 2, 3)
+    assert not shifted(["وقف", "و", "الهجوم"], 2, 3)
+    # a clause boundary ends it too
+    toks = normalize("دحر الجيش لكن الهجوم").split()
+    assert shifted(toks, 3, 3) and not shifted(toks, 3, 3, [0, 0, 1, 1])
+
+
+def test_an_obstructor_reverses_a_good_word_but_not_a_bad_one(packaged):
+    res = run_texts(packaged, "وقال المبعوث إن خرق الهدنة يهدد المسار.",
+                    "وهددت الميليشيات باقتحام المدينة.",
+                    "وأعلنت القوات القضاء على الإرهاب في المدينة.")
+    truce = _tone_rows(res, "d0").set_index("matched")
+    assert truce.loc["الهدنة", "label"] == "negative" and truce.loc["الهدنة", "negated"]
+    storm = _tone_rows(res, "d1").set_index("matched")
+    assert storm.loc["باقتحام", "label"] == "negative" and not storm.loc["باقتحام", "negated"]
+    assert res.articles.set_index("doc_id").loc["d2", "tone"] == "positive"
+
+
+def test_a_name_that_contains_an_evaluative_word_is_not_news(packaged):
+    res = run_texts(packaged, "واستقبل الوزير عبد السلام وفدا من البعثة.",
+                    "ودعا الوزير إلى السلام.")
+    assert _tone_rows(res, "d0").empty
+    assert list(_tone_rows(res, "d1")["label"]) == ["positive"]
+
+
+def test_the_packaged_lexicon_lists_each_entry_once_and_records_its_version():
+    from importlib import resources
+
+    import yaml
+
+    lex = yaml.safe_load((resources.files("framing") / "data" / "lexicons" / "msa-news.yaml")
+                         .read_text(encoding="utf-8"))
+    assert lex["version"] == lex["changelog"][0]["version"]
+    seen = {}
+    for section in ("positive", "negative", "neutral"):
+        for entry in lex[section]:
+            cue = normalize(entry["cue"] if isinstance(entry, dict) else entry)
+            assert cue not in seen, (cue, seen.get(cue), section)
+            seen[cue] = section
