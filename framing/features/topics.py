@@ -11,6 +11,13 @@ markets elsewhere): the article must also name one of its context cues somewhere
 label ``context``); without one, its topic cues stay in the evidence, labelled
 ``out_of_scope``, and neither the article nor any sentence has the topic. ``share:T`` is the share of the article's
 counted sentences that address T. Every cue of T found is evidence (label ``1``) with its weight.
+
+A short report -- an article of at most :data:`SHORT_REPORT_SENTENCES` counted sentences, such
+as a one-sentence breaking-news post ("عاجل | ...") -- has no asides: whatever its sentence names
+is what it reports. There a sentence addresses T from :data:`SHORT_REPORT_FACTOR` of
+``min_weight`` on (one moderate cue of 1.0 with the default 2.0; generic words of 0.5 still only
+add to others), so that a single strong cue of the post can make the topic, as the coding manual
+asks of one sentence that substantively addresses it.
 """
 
 from __future__ import annotations
@@ -19,6 +26,12 @@ from collections import defaultdict
 
 from .. import schema
 from .evidence import round4
+
+#: An article of at most this many counted sentences is a short report (a breaking-news post;
+#: a second sentence may already be background).
+SHORT_REPORT_SENTENCES = 1
+#: In a short report a sentence addresses a topic from this share of the topic's ``min_weight``.
+SHORT_REPORT_FACTOR = 0.5
 
 
 class TopicRule:
@@ -44,6 +57,7 @@ class TopicRule:
         self.sentences = defaultdict(int)  # topic -> sentences addressing it
         self.in_scope = {t[0]: not t[7] for t in self.topics}
         self.rows = []  # the rows of the sentences with cues: the only ones that can be 1
+        self.short = []  # (row, topic, column): below min_weight, enough in a short report
 
     def sentence(self, s, row):
         groups = s.groups
@@ -54,6 +68,8 @@ class TopicRule:
                 weight = sum({h.entry.cue.text: h.entry.cue.weight for h in hits}.values())
                 addresses = weight >= min_weight
                 row[col] = int(addresses)
+                if not addresses and weight >= SHORT_REPORT_FACTOR * min_weight:
+                    self.short.append((row, name, col))
                 self.sentences[name] += int(addresses)
                 for h in hits:
                     self.evidence.add(s.index, col, "1", h)
@@ -66,6 +82,10 @@ class TopicRule:
 
     def article(self, article, counted):
         n = max(len(counted), 1)
+        if len(counted) <= SHORT_REPORT_SENTENCES:
+            for row, name, col in self.short:
+                row[col] = 1
+                self.sentences[name] += 1
         for name, col, _, _, min_sentences, _, share, _ in self.topics:
             if not self.in_scope[name]:
                 self._out_of_scope(name, col)

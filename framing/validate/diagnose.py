@@ -43,6 +43,7 @@ import pandas as pd
 
 from .. import schema
 from ..features.tone import sentence_weights
+from ..features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES
 from .article_view import ArticleView, coder_rows, cue_list, cue_words_reason, fmt, row, setting
 from .sample import coded_sample, note_columns
 from .scoring import errors, paired_labels
@@ -57,6 +58,8 @@ def _topic(err, art, topic, limit):
     field, st = err["field"], art.st
     mw_name, mw = setting(topic, st, "topic_min_weight")
     ms_name, ms = setting(topic, st, "topic_min_sentences")
+    if sum(k != "repeat" for k in art.kinds) <= SHORT_REPORT_SENTENCES:  # features.topics
+        mw_name, mw = f"{SHORT_REPORT_FACTOR:g} x {mw_name} (short report)", SHORT_REPORT_FACTOR * mw
     ev = art.rows(field)
     cues = ev[ev["label"].isin(["1", "out_of_scope"])]
     weights = {int(s): sum(dict(zip(g["cue"], g["weight"].astype(float))).values())

@@ -39,6 +39,7 @@ from .. import schema
 from ..codebook import load_codebook
 from ..errors import ParameterError
 from ..features.tone import sentence_weights
+from ..features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES
 
 #: The thresholds of each kind of field: parameter name -> the global setting it overrides.
 PARAMETERS = {
@@ -64,6 +65,9 @@ class CueTables:
     tone : pandas.DataFrame
         ``doc_id, positive, negative, score``: the article's weighted sentiment and tone score
         (articles without sentiment cues have no row: score 0).
+    short : frozenset of str
+        The short reports (:mod:`framing.features.topics`): their sentences address a topic
+        from ``SHORT_REPORT_FACTOR`` of its ``min_weight`` on.
     """
 
     codebook: object
@@ -71,6 +75,7 @@ class CueTables:
     topics: pd.DataFrame
     stances: pd.DataFrame
     tone: pd.DataFrame
+    short: frozenset = frozenset()
 
 
 def field_kind(field):
@@ -166,8 +171,12 @@ def cue_tables(analysis, codebook="libya-egypt"):
         rows.append((doc, field, _ordered_sum(p for p, _ in sums),
                      _ordered_sum(c for _, c in sums), mentions))
     stances = pd.DataFrame(rows, columns=["doc_id", "field", "pro", "con", "mentions"])
-    return CueTables(cb, sorted(analysis.articles["doc_id"].astype(str)), topics, stances,
-                     _tone_sums(tone, analysis.sentences, cb.settings))
+    sents = analysis.sentences
+    counted = sents.loc[sents["kind"] != "repeat", "doc_id"].astype(str).value_counts()
+    ids = analysis.articles["doc_id"].astype(str)
+    short = frozenset(d for d in ids if counted.get(d, 0) <= SHORT_REPORT_SENTENCES)
+    return CueTables(cb, sorted(ids), topics, stances,
+                     _tone_sums(tone, analysis.sentences, cb.settings), short)
 
 
 def _tone_sums(tone, sentences, st):
@@ -221,7 +230,8 @@ def label_matrix(tables, field, points, topic_labels=None):
     index = pd.Index(tables.doc_ids, name="doc_id")
     points = [{**base, **p} for p in points]
     if kind == schema.TOPIC:
-        cols = _topic_labels(tables.topics[tables.topics["field"] == field], index, points)
+        cols = _topic_labels(tables.topics[tables.topics["field"] == field], index, points,
+                             tables.short)
     elif kind == schema.STANCE:
         cols = _stance_labels(tables.stances[tables.stances["field"] == field], index, points,
                               _linked_topic(tables, field, topic_labels, index))
@@ -234,12 +244,14 @@ def label_matrix(tables, field, points, topic_labels=None):
     return pd.DataFrame({i: pd.Series(c, index=index, dtype=object) for i, c in enumerate(cols)})
 
 
-def _topic_labels(t, index, points):
+def _topic_labels(t, index, points, short=frozenset()):
     pos = index.get_indexer(t["doc_id"])
     weight = t["weight"].to_numpy()
+    # a short report's sentence addresses the topic from a share of min_weight on
+    factor = np.where(t["doc_id"].isin(short).to_numpy(), SHORT_REPORT_FACTOR, 1.0)
     out = []
     for p in points:
-        n = np.bincount(pos[weight >= p["min_weight"]], minlength=len(index))
+        n = np.bincount(pos[weight >= p["min_weight"] * factor], minlength=len(index))
         out.append(np.where(n >= p["min_sentences"], "1", "0"))
     return out
 

@@ -72,3 +72,19 @@ def test_mask_actor_names_drops_cues_inside_a_name():
         assert not inside(groups[g]) and groups[g] == outside[g], g
     assert [doc.nt.text[h.start:h.end] for h in groups["eval:elections"]] == ["رحبت", "باجراء"]
     assert groups["actor"] == [name] and groups["target:elections"]
+
+
+def test_wire_formulas_for_the_eastern_army_are_neutral():
+    """'The army loyal to Haftar' is the wire's formula (neutral), the bare 'Libyan army'
+    legitimising; 'the Libyan army' of the Tripoli government is the GNU's, not the LNA's."""
+    res = run_texts(CompiledCodebook("libya-egypt"),
+                    "وقال الجيش الليبي الموالي لحفتر إنه صد هجوما في بنغازي.",
+                    "وأعلن الجيش الليبي السيطرة على منطقة الصابري في بنغازي.",
+                    "وقال الجيش الليبي التابع لحكومة الوفاق إنه استعاد مدينة غريان.")
+    acts = res.actors.set_index("doc_id")
+    assert acts.loc[["d0"], "connotation"].tolist() == ["neutral"]
+    assert acts.loc[["d0"], "actor"].tolist() == ["lna"]
+    assert acts.loc[["d1"], "connotation"].tolist() == ["legitimizing"]
+    assert "lna" not in acts.loc[["d2"], "actor"].tolist()
+    arts = res.articles.set_index("doc_id")
+    assert arts["stance:haftar"].tolist() == ["neutral", "pro", "absent"]

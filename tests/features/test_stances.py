@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from framing import analyze
 from framing.features.stances import stance_label, stance_score
@@ -134,3 +135,40 @@ def test_stance_label_and_score_by_hand():
     assert stance_label(0.0, 1.5, 1, st) == "con"
     assert stance_score(1.0, 0.5) == 0.3333 and stance_score(0, 0) == 0.0
     assert stance_score(0, 2) == -1.0
+
+
+# -- the default codebook's targets ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def default():
+    from framing.features import CompiledCodebook
+
+    return CompiledCodebook("libya-egypt")  # compiled once for the tests below
+
+
+def test_elections_are_evaluated_in_the_whole_sentence(default):
+    """scope: sentence -- a call further on in the sentence counts; one agentive word (رفض:
+    who rejects what is not read) does not make a stance, rejecting the process's outputs does."""
+    far = ("اهتمت الصحف الليبية الصادرة اليوم بعودة المؤتمر الوطني إلى مباحثات جنيف، ومشاركة "
+           "جميع الأطراف، داعية الأطراف الليبية كافة إلى دعم الحوار السياسي لإنقاذ الوطن.")
+    aside = ("وانطلقت في جنيف جولة جديدة من الحوار السياسي الليبي بعد أن رفض رئيس الوزراء "
+             "لقاء الوفد الزائر.")
+    outputs = "عاجل | عقيلة صالح يرفض مخرجات ملتقى الحوار السياسي"
+    arts = run_texts(default, far, aside, outputs).articles.set_index("doc_id")
+    assert arts["stance:elections"].tolist() == ["pro", "neutral", "con"]
+
+
+def test_former_presidents_are_not_the_sisi_target(default):
+    res = run_texts(default,
+                    "خلافات حول ما إذا كان الرئيس المصري الأسبق مرسي يستحق وصفه بالطاغوت.",
+                    "وأشاد الوزير بحكمة الرئيس المصري عبد الفتاح السيسي وجهوده في إنجاز القناة.")
+    arts = res.articles.set_index("doc_id")
+    assert arts.loc["d0", "stance:sisi"] == "absent"
+    assert arts.loc["d1", "stance:sisi"] == "pro"
+
+
+def test_foreign_forces_acceptance_negated_is_rejection(default):
+    arts = run_texts(default, "عاجل | حفتر: لن نقبل بوجود أي قوات أجنبية على الأراضي الليبية",
+                     "عاجل | الأمم المتحدة تطالب بخروج جميع المرتزقة والقوات الأجنبية من ليبيا"
+                     ).articles
+    assert arts["stance:foreign_forces"].tolist() == ["con", "con"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from framing.codebook import load_codebook
+from framing.features import CompiledCodebook
 from framing.schema import TOPIC, names_of
 from helpers import run_texts
 
@@ -46,3 +49,74 @@ def test_a_sentence_addresses_a_topic_by_the_weight_of_its_distinct_cues(seeds_a
         weight = sum(weights[(col, c)] for c in cues)  # each cue once per sentence
         addresses = weight >= min_weight[col]
         assert sentences.loc[(doc_id, sent_id), col] == int(addresses)
+
+
+# -- the default codebook's concepts on one-sentence posts and out-of-scope text ---------------
+
+
+@pytest.fixture(scope="module")
+def default():
+    return CompiledCodebook("libya-egypt")  # compiled once for the tests below
+
+
+@pytest.mark.parametrize("post,topic", [
+    ("عاجل | غرق قارب يقل عشرات المهاجرين قبالة سواحل زوارة غربي ليبيا", "border_security"),
+    ("عاجل | خفر السواحل الليبي ينقذ 200 مهاجر غير شرعي قبالة سواحل طرابلس", "border_security"),
+    ("عاجل | السيسي: مصر لن تسمح بأن تتحول ليبيا إلى بؤرة للإرهاب", "counterterrorism"),
+    ("عاجل | الكشف عن وصول مقاتلين من الفيلق الأفريقي الروسي إلى شرق ليبيا", "foreign_forces"),
+    ("عاجل | البنتاغون: تدريب قوات ليبية على مكافحة الإرهاب", "military_cooperation"),
+    ("عاجل | مجلس النواب الليبي يقر قانون انتخاب رئيس الدولة", "elections"),
+    ("عاجل | ارتفاع سعر الدولار أمام الدينار الليبي في السوق الموازية", "reconstruction_economy"),
+    ("عاجل | أردوغان: لن نسمح لمصر والإمارات بفرض إرادتهما في ليبيا", "regional_rivalry"),
+])
+def test_one_strong_cue_makes_a_one_sentence_post_address_its_topic(default, post, topic):
+    """The coding manual: one sentence that substantively addresses a topic makes it 1."""
+    arts = run_texts(default, post).articles
+    assert arts.loc[0, f"topic:{topic}"] == 1
+    others = [c for c in names_of(arts.columns, TOPIC).values() if c != f"topic:{topic}"]
+    assert arts.loc[0, others].sum() <= 1  # the post is about its topic, not everything
+
+
+def test_foreign_forces_are_those_in_libya(default):
+    """The topic's context: foreign militias in Syria are not the topic; in Libya they are."""
+    syria = "وتتهم المعارضة السورية قوات أجنبية وميليشيات تابعة لإيران بالاستيطان في بيوت المهجرين."
+    libya = "وتتهم حكومة الوفاق قوات أجنبية ومرتزقة بالقتال إلى جانب قوات حفتر جنوب طرابلس."
+    res = run_texts(default, syria, libya)
+    arts = res.articles.set_index("doc_id")
+    assert arts.loc["d0", "topic:foreign_forces"] == 0
+    assert arts.loc["d1", "topic:foreign_forces"] == 1
+    ev = res.evidence[(res.evidence.doc_id == "d0") & (res.evidence.field == "topic:foreign_forces")]
+    assert set(ev["label"]) == {"out_of_scope"}
+
+
+def test_names_that_contain_cue_words_are_not_the_concept(default):
+    """``ignore``: the Tripoli government's name is not a unity claim, a strategic dialogue
+    between two states is not the political process, hamza-less أعمار (ages) is not إعمار."""
+    res = run_texts(default,
+                    "وأعلنت حكومة الوحدة الوطنية في طرابلس عن خطة لصيانة الطرق.",
+                    "وعقد البلدان في القاهرة جولة جديدة من الحوار الاستراتيجي بينهما.",
+                    "ولدى جمعة في بنغازي ثلاثة أبناء تتراوح أعمارهم بين 19 و27 سنة.")
+    arts = res.articles.set_index("doc_id")
+    assert arts.loc["d0", "topic:institutional_unity"] == 0
+    assert arts.loc["d1", "topic:elections"] == 0
+    assert arts.loc["d2", "topic:reconstruction_economy"] == 0
+    assert "الوحدة الوطنية" not in set(res.evidence.loc[res.evidence.doc_id == "d0", "cue"])
+
+
+def test_a_one_sentence_post_has_no_asides(default):
+    """A short report: one moderate cue (انتحاري, 1.5 < min_weight 2.0) makes the topic of a
+    one-sentence post; the same sentence in a longer article needs a second cue."""
+    from framing.features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES
+
+    post = "عاجل | انتحاري يفجر نفسه في معسكر للشرطة في زليتن ويوقع عشرات القتلى"
+    article = (post + ". وقال مسؤول محلي إن المستشفى استقبل الجرحى. "
+               "وأغلقت الشرطة الطرق المؤدية إلى المعسكر.")
+    res = run_texts(default, post, article)
+    arts = res.articles.set_index("doc_id")
+    assert SHORT_REPORT_SENTENCES == 1 and arts.loc["d0", "n_sentences"] == 1
+    assert arts.loc["d1", "n_sentences"] == 3
+    ev = res.evidence[res.evidence.field == "topic:counterterrorism"]
+    assert set(ev["weight"]) == {1.5} and 1.5 >= SHORT_REPORT_FACTOR * 2.0
+    assert arts.loc["d0", "topic:counterterrorism"] == 1
+    assert arts.loc["d0", "share:counterterrorism"] == 1.0
+    assert arts.loc["d1", "topic:counterterrorism"] == 0

@@ -18,6 +18,7 @@ import pytest
 from framing import analyze, load_codebook
 from framing.errors import CodebookError, ParameterError
 from framing.features import CompiledCodebook
+from framing.text.sentences import split_sentences
 from framing.validate import read_labels
 from framing.validate.calibrate import calibrate, cross_validate, score
 from framing.validate.sample import coded_sample, sample_hash
@@ -52,6 +53,18 @@ def tuning(base):
     return gold, corpus, analyze(corpus, base[2])
 
 
+@pytest.fixture(scope="module")
+def posts(base):
+    """One-sentence reports: every sentence of the seeds as an article of its own (the short
+    report rule of :mod:`framing.features.topics` applies to them)."""
+    seeds = load_quietly(SEEDS)
+    rows = [{**row, "doc_id": f"{row['doc_id']}-s{i}", "text": s.text}
+            for row in seeds.to_dict("records")
+            for i, s in enumerate(split_sentences(row["text"])) if len(s.text.split()) >= 6]
+    corpus = pd.DataFrame(rows, columns=seeds.columns)
+    return None, corpus, analyze(corpus, base[2])
+
+
 def moved(cb, topic, stance, tone):
     """Every field's thresholds set to the given values."""
     out = {f: dict(topic) for f in cb.fields if f.startswith("topic:")}
@@ -68,7 +81,7 @@ SETTINGS = [({"min_weight": 1.5, "min_sentences": 2}, {"threshold": 0.5, "min_ev
 
 # -- re-thresholding from the evidence tables -------------------------------------------------
 
-@pytest.mark.parametrize("sample", ["seeds", "tuning"])
+@pytest.mark.parametrize("sample", ["seeds", "posts", "tuning"])
 @pytest.mark.parametrize("setting", range(len(SETTINGS)))
 def test_rethresholding_equals_a_new_analysis(sample, setting, base, request, tmp_path):
     path, text, cc = base
