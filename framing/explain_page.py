@@ -118,7 +118,7 @@ def highlight(text, ev, sentences):
 def _rule_html(text):
     """A rule line: the formula left to right, each run of Arabic words isolated in ``<bdi>``
     (so that ``[1, s17]`` and ``أزمة إنسانية 2.0 + نزح 1.5`` keep their order)."""
-    from .plots.arabic import has_arabic
+    from .text.charsets import has_arabic
 
     out, run = [], []
     for token in str(text).split(" "):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import warnings
 
@@ -30,6 +31,64 @@ from helpers import (  # noqa: F401  (ROOT, SHARED, GOLD and shared_path are re-
     shared_path,
     write_libya_candidates,
 )
+
+
+# -- running in parallel (pytest-xdist: `-n auto --dist loadgroup` in pyproject.toml) ----------
+
+#: Session fixtures that cost seconds to build: the modules that use one of them run on the same
+#: worker, which builds it once (each worker is a process with its own session fixtures).
+COSTLY = ("libya_candidates", "coarse_model", "persuasion_model")
+#: At most this many workers: more would each build the costly fixtures again.
+MAX_WORKERS = 4
+
+
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto``: one worker per available core, at most MAX_WORKERS
+    (``PYTEST_XDIST_AUTO_NUM_WORKERS`` overrides; ``-n 0`` runs in this process)."""
+    env = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
+    if env and env.isdigit():
+        return int(env)
+    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                      else os.cpu_count() or 1, MAX_WORKERS))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Schedule for pytest-xdist: a slow test (a notebook, a full-corpus run) that shares no
+    fixture with its module is a unit of its own, scheduled first, so that none starts last;
+    every other test runs with the rest of its module (its module-scoped fixtures are built
+    once), and modules sharing a COSTLY session fixture run together.
+
+    Without xdist the marks do nothing and only the order changes (no test depends on it).
+    """
+    def module(item):
+        return item.nodeid.split("::", 1)[0]
+
+    def shares_state(item):
+        info = getattr(item, "_fixtureinfo", None)
+        defs = [d for ds in (info.name2fixturedefs.values() if info else ()) for d in ds]
+        return any(d.argname in COSTLY or d.scope in ("module", "class", "package")
+                   for d in defs)
+
+    parent = {}  # union-find of the modules over the costly fixtures they use
+
+    def find(key):
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for item in items:
+        for name in set(getattr(item, "fixturenames", ())) & set(COSTLY):
+            parent[find(module(item))] = find(name)
+    alone = set()
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if item.get_closest_marker("slow") and not shares_state(item):
+            alone.add(item.nodeid)
+        else:
+            item.add_marker(pytest.mark.xdist_group(find(module(item))))
+    items.sort(key=lambda item: item.nodeid not in alone)  # stable: the lone slow tests first
 
 
 # -- the seeds --------------------------------------------------------------------------------

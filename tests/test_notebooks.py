@@ -18,7 +18,11 @@ NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.py") if ".ipynb_chec
 # The notebooks that read ../shared (through framing.notebook.shared_path, see
 # test_shared_data_goes_through_shared_path) run a second time with the folder hidden.
 READS_SHARED = [p for p in NOTEBOOKS if "shared_path(" in p.read_text(encoding="utf-8")]
-RUNS = [(p, "shared") for p in NOTEBOOKS] + [(p, "hidden") for p in READS_SHARED]
+# Longest first (those that read the shared corpora), so that with pytest-xdist (each run is a
+# unit of its own, see tests/conftest.py) no long run starts last.
+RUNS = ([(p, "shared") for p in READS_SHARED] + [(p, "shared") for p in NOTEBOOKS
+                                                 if p not in READS_SHARED]
+        + [(p, "hidden") for p in READS_SHARED])
 # A code cell that reaches ../shared without shared_path: a path built by hand, or the folder
 # named as a string
 BYPASS = re.compile(r"""\.parent\s*/\s*["']shared|["']\.\./shared|["']shared["']""")
@@ -82,6 +86,8 @@ def test_notebook_executes(path, shared, monkeypatch, tmp_path):
     ../shared (FRAMING_SHARED=""): the notebook says what is missing and goes on."""
     monkeypatch.setenv("MPLBACKEND", "Agg")  # the kernel inherits the environment
     monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebooks' temporary folders, cleaned up
+    # the kernel's own IPython folder (history database), not the one parallel runs share
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
     if shared == "hidden":
         monkeypatch.setenv("FRAMING_SHARED", "")
     nb = jupytext.read(path)
