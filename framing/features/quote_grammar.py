@@ -74,6 +74,65 @@ AUXILIARIES = _norm("كان وكان فكان كانت وكانت")
 #: حيدر العبادي رئيس الوزراء is an official).
 HONORIFICS = _norm("الدكتور الدكتورة دكتور دكتورة د. د")
 
+#: Words before من that make it partitive (أحد من، واحدة من): inside a speaker phrase, not the
+#: preposition of a verb of saying.
+PARTITIVES = _norm("أحد إحدى واحد واحدة بعض")
+
+#: Role heads whose complement says whose role it is (رئيس واحدة من أكبر الشركات الخاصة): when
+#: a later cue of the phrase is not an official one, the source type is that cue's.
+ROLE_HEADS = _norm("رئيس رئيسة الرئيس مدير مديرة المدير عضو مؤسس المؤسس")
+
+#: Compound personal names that begin with a particle (ما شاء الله الزوي).
+PARTICLE_NAMES = (tuple(normalize(w) for w in ("ما", "شاء", "الله")),)
+#: Words not remembered as a speaker's name (الله in عبد الله، ما شاء الله).
+NOT_NAMES = _norm("الله بذلك لذلك كذلك ذلك بهذا لهذا هذا")
+#: Endings of a plural role (الوزراء، المسؤولون، المحللين): no personal name follows it.
+PLURAL_ENDINGS = tuple(normalize(w) for w in ("اء", "ون", "ين", "ات"))
+#: Source types that no personal name follows (مصدر أمني، البيان).
+NAMELESS_TYPES = frozenset(("unnamed", "report"))
+#: Proclitics before a role that are not part of its mention (لوزير، ووزير، بوزير).
+NAME_PROCLITICS = frozenset(("و", "ل", "ب", "ف", "ول", "وب", "فل", "فب"))
+#: Source types of the persons whose role and name, written where they do not speak, are the
+#: fullest mention of a later speaker (وزير الخارجية الأميركي جون كيري ... وقال كيري).
+INTRODUCED_TYPES = frozenset(("official", "expert", "media"))
+#: Pronouns of an apposition (حسني بي وهو رئيس ...): a speaker phrase too long for one name is
+#: cut before them or at its first comma.
+APPOSITION_PRONOUNS = _norm("وهو وهي وهم وهما")
+#: Prepositions that attach a place to a role (المبعوث الأممي إلى ليبيا برناردينو ليون).
+ROLE_PLACE_PREPOSITIONS = _norm("إلى لدى في")
+
+
+#: Stems of the nisba adjectives that follow a role (وزير الخارجية المصري، المبعوث الأممي، الناطق
+#: الرسمي): countries and peoples, and the adjectives of office. Another ``ال...ي`` word after a
+#: role is a surname (الرئيس التونسي الباجي قائد السبسي، العقيد أحمد المسماري).
+_ADJECTIVE_STEMS = frozenset(normalize(w) for w in (
+    "ليب مصر تونس جزائر مغرب سودان سعود قطر إمارات أمريك أميرك امريك فرنس بريطان إيطال ألمان "
+    "روس صين ترك إيران أمم دول أوروب أفريق إفريق عرب خليج إسرائيل فلسطين سور عراق أردن لبنان "
+    "يمن عمان كويت بحرين باكستان هند يونان مالط إسبان يابان كند أسترال تشاد نيجير مال موريتان "
+    "نيجر سويد نرويج هولند بلجيك سويسر برازيل أفغان إثيوب أوغند كين صومال إريتر "
+    "رسم عسكر أمن إعلام سياس اقتصاد وطن شرع إقليم محل حكوم رئاس استراتيج قانون حقوق اجتماع "
+    "دبلوماس برلمان نياب تنفيذ شعب ثور إسلام ديمقراط جمهور ملك أمير مركز أساس فن طب علم "
+    "قضائ إنسان تشريع انتخاب مصرف نفط إدار جنائ دستور حزب قوم شرق غرب جنوب شمال دول أممي "
+    "أكاديم صحف صحاف بحر جو بر ميدان فعل أصل تاريخ ثقاف جامع عالم ثان ثالث رابع خامس "
+    "ثن ثلاث").split())
+
+
+def is_role_adjective(tok):
+    """A nisba adjective of a role (المصري، الأممي، الرسمية), not a nisba surname."""
+    if not tok.startswith("ال"):
+        return False
+    stem = tok[2:]
+    for suffix in ("يين", "يون", "ية", "ي"):
+        if stem.endswith(suffix):
+            return stem[:-len(suffix)] in _ADJECTIVE_STEMS
+    return False
+
+
+def starts_name(tokens, k):
+    """A compound name that begins with a particle starts at ``tokens[k]`` (ما شاء الله)."""
+    return any(tuple(tokens[k:k + len(n)]) == n for n in PARTICLE_NAMES)
+
+
 #: Negators before a verb of saying: nothing was said (لا يقول، لم يذكر).
 NEGATORS = _norm("لا لم لن ليس")
 

@@ -28,6 +28,7 @@ class SpeakerPhrases:
         self.last_speaker = None
         self.mentions = []  # phrase speakers, fullest first, with their name words
         self.by_time = []   # the same in reading order
+        self.introduced = []  # role + name written outside a quote (وزير الخارجية ... جون كيري)
         self.known = {}  # name word -> (source_type, actor, source_cue) of its introduction
         self.rows = []
 
@@ -43,6 +44,8 @@ class SpeakerPhrases:
                 return False  # the closing one of a quoted name
             return not G.quote_closes_soon(s.tokens, j)
         if tok in G.VERB_PREPOSITIONS:
+            if tok == "من" and j > 0 and s.tokens[j - 1] in G.PARTITIVES:
+                return False  # رئيس واحدة من أكبر الشركات: a part of, not what was said
             return tok != "علي" or G.is_ala(self.doc, s.t0 + j, tok)
         return False
 
@@ -53,7 +56,8 @@ class SpeakerPhrases:
             t = toks[i]
             if t in G.SPEAKER_STOPS or G.is_time_pair(toks, i):
                 return i
-            if t == "في" and i + 1 < j and toks[i + 1] in G.OCCASIONS:
+            if t == "في" and i + 1 < j and (toks[i + 1] in G.OCCASIONS
+                                            or G.strip_article(toks[i + 1]) in G.OCCASIONS):
                 return i
             if t == "ل" and i + 1 < len(toks) and toks[i + 1] in G.OPEN_QUOTES:
                 return i
@@ -96,7 +100,7 @@ class SpeakerPhrases:
     def _speaker(self, s, k, j, verb):
         """A quote row for the speaker phrase ``tokens[k:j]``, or None if it names no one."""
         k, j = self._trim(s, k, j)
-        if j <= k or s.tokens[k] in G.NOT_SPEAKER_START:
+        if j <= k or (s.tokens[k] in G.NOT_SPEAKER_START and not G.starts_name(s.tokens, k)):
             return None
         a_norm, b_norm = self._span(s, k, j)
         sources = self._hits_in(s, "source", a_norm, b_norm)
@@ -109,9 +113,10 @@ class SpeakerPhrases:
             return None
         if sources:
             roles = [h for h in sources if " ".join(h.entry.cue.words) not in G.HONORIFICS]
-            first = min(roles or sources, key=lambda h: (h.start, -(h.end - h.start)))
-            stype, cue = first.entry.payload, first.entry.cue.text
-            head = G.strip_article(first.entry.cue.words[0])
+            roles = sorted(roles or sources, key=lambda h: (h.start, -(h.end - h.start)))
+            first = roles[0]
+            stype, cue = self._role_type(s, first, j), first.entry.cue.text
+            head = G.strip_article(roles[0].entry.cue.words[0])
         elif actors:
             stype, cue = "official", actors[0].entry.cue.text
         else:
@@ -130,6 +135,26 @@ class SpeakerPhrases:
                 "source_type": stype, "verb": verb, "actor": actor, "source_cue": cue,
                 "start": a, "end": b, "resolved": "phrase", "known": known, "head": head, "end_tok": j,
                 "names": self._name_words(s, k, j, [*sources, *actors])}
+
+    def _role_type(self, s, h, limit):
+        """The source type of the cue hit ``h``; for a role head (رئيس، مدير، عضو) followed,
+        before token ``limit`` and the next comma, by a cue that is not an official one (رئيس
+        واحدة من أكبر الشركات الخاصة), that cue's type."""
+        stype = PROTOCOL_TYPES.get(h.entry.payload, h.entry.payload)
+        if len(h.entry.cue.words) != 1 or h.entry.cue.words[0] not in G.ROLE_HEADS:
+            return stype
+        i = self.doc.token_of(h.end - 1) - s.t0 + 1
+        stop = i
+        while stop < min(limit, len(s.tokens), i + 8) and s.tokens[stop] not in ("،", ",") \
+                and s.tokens[stop] not in G.SPEAKER_STOPS:
+            stop += 1
+        b = int(self.doc.tok_start[s.t0 + stop - 1]) + len(s.tokens[stop - 1]) if stop > i else 0
+        for x in sorted(s.hits("source"), key=lambda x: x.start):
+            if h.end <= x.start and x.end <= b:
+                t = PROTOCOL_TYPES.get(x.entry.payload, x.entry.payload)
+                if t in ("other", "expert", "media"):
+                    return t
+        return stype
 
     def _anchored(self, s, k, limit):
         """With no statement boundary: the source or actor named right after the verb, with the
@@ -152,12 +177,29 @@ class SpeakerPhrases:
             j += 1  # one noun in construct with a one-word head (منظمة الهجرة، لجنة الانتخابات)
         while j < limit and toks[j].startswith("ال") and toks[j].endswith(nisba):
             j += 1
-        names = 0
-        while j < limit and names < 2 and self.doc.is_word[s.t0 + j] and len(toks[j]) > 1 \
+        if not toks[k].startswith("ال"):  # صحف تونسية، مصادر أمنية ليبية: indefinite adjectives
+            while j < limit and G.is_role_adjective("ال" + toks[j]):
+                j += 1
+        # the names after the role: none after a plural role (أكد الوزراء خطة ...), and no word
+        # the article also writes with the article (وجود، الوجود): a common noun
+        nameless = any(h.entry.group == "source" and h.entry.payload in G.NAMELESS_TYPES
+                       for h in first)  # مصادر أمنية ليبية: no name follows
+        if nameless and j + 1 < limit and self.doc.is_word[s.t0 + j + 1] \
+                and (toks[j] == "في" or toks[j].startswith("ب") and not toks[j].startswith("بال")
+                     and len(toks[j]) > 3):
+            # but the place it speaks from does (مصدر أمني بشمال سيناء، مصادر في قطاع النفط)
+            j += 1 if toks[j] != "في" else 2
+            if j < limit and toks[j].startswith("ال") and not G.is_role_adjective(toks[j]):
+                j += 1
+            return min(j, limit)
+        names = 2 * (not toks[j - 1].endswith(G.PLURAL_ENDINGS) and not nameless)
+        text = self.doc.nt.text
+        while j < limit and names > 0 and self.doc.is_word[s.t0 + j] and len(toks[j]) > 1 \
                 and not toks[j].startswith("ال") and toks[j] not in G.NOT_SPEAKER_START \
-                and toks[j] not in G.SPEAKER_STOPS and not toks[j].endswith(G.OBJECT_SUFFIXES[:4]):
+                and toks[j] not in G.SPEAKER_STOPS and not toks[j].endswith(G.OBJECT_SUFFIXES[:4]) \
+                and " ال" + toks[j] + " " not in text:
             j += 1
-            names += 1
+            names -= 1
         return j
 
     def _link(self, s, q):
@@ -167,6 +209,17 @@ class SpeakerPhrases:
         head = q.get("head", "")
         for full in self.mentions:
             if names & full["names"] and len(full["speaker"]) > len(q["speaker"]):
+                if q["source_cue"] and q["source_type"] != full["source_type"]:
+                    break  # تقرير مؤسسة "ضمان"، رجل الأعمال حسني بي: a role of its own
+                return {**q, "fullest": full}
+        for full in sorted(self.introduced, key=lambda m: -len(m["speaker"])):
+            # named in full where he did not speak
+            if names and names <= full["names"] and len(full["speaker"]) > len(q["speaker"]) \
+                    and (not q["source_cue"] or q["source_type"] == full["source_type"]):
+                full = {**q, **{k: full[k] for k in ("speaker", "start", "end", "source_type",
+                                                    "actor", "source_cue")}}
+                self.mentions.append({**full, "names": names})
+                self.mentions.sort(key=lambda m: -len(m["speaker"]))
                 return {**q, "fullest": full}
         if not names and head and q["speaker"][:2] == "ال":  # المصدر، الوزير: a definite re-mention
             same = [m for m in reversed(self.by_time) if m["head"] == head]
@@ -191,7 +244,7 @@ class SpeakerPhrases:
             if len(t) <= 2 or not self.doc.is_word[s.t0 + i] or t in G.NOT_SPEAKER_START \
                     or t in G.REFLEXIVES:
                 continue
-            if t.startswith("ال") and t.endswith(("ي", "ية")) and after_role:
+            if after_role and G.is_role_adjective(t):
                 continue
             out.add(t[2:] if t.startswith("ال") and len(t) > 5 else t)
             after_role = False
@@ -229,32 +282,81 @@ class SpeakerPhrases:
 
     # -- statements -------------------------------------------------------------------------
 
-    def _cue_at(self, s, i):
+    def _verb_at(self, s, i):
+        """Token ``i`` is a verb of saying (not a name holding its letters: كيري)."""
+        a = int(self.doc.tok_start[s.t0 + i])
+        b = a + len(s.tokens[i])
+        return any(h.start == a and h.end == b and self.doc.nt.text[h.start:h.core_start]
+                   in G.VERB_PREFIXES for h in s.hits("speech_verb"))
+
+    def _cue_at(self, s, i, stype=None):
+        """Token ``i`` lies in a source or actor cue (a source cue of type ``stype``)."""
         if i >= len(s.tokens):
             return False
         a = int(self.doc.tok_start[s.t0 + i])
-        return any(h.start <= a < h.end for h in (*s.hits("source"), *s.hits("actor")))
+        hits = (*s.hits("source"), *s.hits("actor")) if stype is None else \
+            [h for h in s.hits("source") if h.entry.payload == stype]
+        return any(h.start <= a < h.end for h in hits)
 
     def _register_names(self, s):
         """Remember the names written next to a role or an actor (وزير النفط ... الزوي،
         برنادينو ليون، مبعوث الأمم المتحدة), so that the name alone has that source type."""
         toks, doc = s.tokens, self.doc
         for h in (*s.hits("source"), *s.hits("actor")):
-            stype = PROTOCOL_TYPES.get(h.entry.payload, h.entry.payload) \
-                if h.entry.group == "source" else "official"
+            stype = self._role_type(s, h, len(toks)) if h.entry.group == "source" else "official"
             actor = h.entry.payload[0] if h.entry.group == "actor" else ""
             first = h.tok - s.t0
             last = doc.token_of(h.end - 1) - s.t0
+            if h.entry.group == "actor" and last > first:  # سامح شكري: شكري alone is he
+                for t in toks[first:last + 1]:
+                    if len(t) > 2 and not t.startswith("ال") and t not in G.NOT_NAMES:
+                        self.known.setdefault(t, (stype, actor, h.entry.cue.text))
             for step, start in ((1, last + 1), (-1, first - 1)):
-                i, taken = start, 0
+                i, taken, words, end = start, 0, set(), None
                 if step == -1 and 0 <= i and toks[i] in ("،", ","):
                     i -= 1
-                while 0 <= i < len(toks) and taken < 3 and doc.is_word[s.t0 + i] \
-                        and toks[i] not in G.NOT_SPEAKER_START and toks[i] not in G.SPEAKER_STOPS \
-                        and not self._cue_at(s, i):
+                while 0 <= i < len(toks) and taken < 3 and doc.is_word[s.t0 + i]:
                     t = toks[i]
-                    if not (t.startswith("ال") and t.endswith(("ي", "ية"))) and len(t) > 2:
+                    if step == 1 and taken == 0 and t in G.ROLE_PLACE_PREPOSITIONS \
+                            and i + 2 < len(toks) and doc.is_word[s.t0 + i + 1] \
+                            and not toks[i + 2].startswith("ال"):
+                        i += 2  # المبعوث الأممي إلى ليبيا برناردينو ليون: past the place
+                        continue
+                    if t in G.NOT_SPEAKER_START or t in G.SPEAKER_STOPS or self._verb_at(s, i):
+                        break
+                    if self._cue_at(s, i):
+                        # a cue word inside a name (الباجي قائد السبسي) is passed over
+                        nxt = i + 1
+                        if not (step == 1 and taken and not t.startswith("و")
+                                and nxt < len(toks) and doc.is_word[s.t0 + nxt]
+                                and not self._cue_at(s, nxt)
+                                and not G.is_role_adjective(toks[nxt])):
+                            break
+                        i += step
+                        continue
+                    # after a role a nisba adjective is its (وزير الخارجية المصري); before it,
+                    # any nisba is a surname (الزوي وزير النفط)
+                    adjective = G.is_role_adjective(t)
+                    if (step == -1 or not adjective) and len(t) > 2 and t not in G.NOT_NAMES \
+                            and t not in G.SPEECH_NOUNS:
                         self.known.setdefault(t, (stype, actor, h.entry.cue.text))
                         taken += 1
+                        words.add(t[2:] if t.startswith("ال") and len(t) > 5 else t)
+                        end = i
                     i += step
+                whole = int(doc.tok_start[s.t0 + last]) + len(toks[last]) == h.end  # not مصر|ي
+                if step == 1 and end is not None and h.entry.group == "source" and whole \
+                        and stype in G.INTRODUCED_TYPES:
+                    begin = first  # وزير الخارجية: the whole chain of cues
+                    while begin > 0 and doc.is_word[s.t0 + begin - 1] \
+                            and self._cue_at(s, begin - 1, h.entry.payload):
+                        begin -= 1
+                    a0 = int(doc.tok_start[s.t0 + begin])
+                    a0 = min((x.core_start for x in (*s.hits("source"), *s.hits("actor"))
+                              if x.start == a0 and doc.nt.text[x.start:x.core_start]
+                              in G.NAME_PROCLITICS), default=a0)  # not لـ of لوزير
+                    a, b = doc.original(a0, int(doc.tok_start[s.t0 + end]) + len(toks[end]))
+                    self.introduced.append({"speaker": doc.text[a:b], "start": a, "end": b,
+                                            "source_type": stype, "actor": actor,
+                                            "source_cue": h.entry.cue.text, "names": words})
 

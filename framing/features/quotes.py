@@ -20,13 +20,20 @@ sentence is one attributed statement when a speaker can be given to it:
   sentence's speaker and is no new statement.
 
 A speaker named again more briefly (كيري after وزير الخارجية الأمريكي جون كيري; المصدر after
-مصدر أمني بشمال سيناء) is given as its fullest mention (``resolved = name``); a continuation
-(``resolved = previous``) carries the speaker it continues, also in its fullest mention.
+مصدر أمني بشمال سيناء) is given as its fullest mention (``resolved = name``) -- an earlier
+speaker, or a role and name written where no one spoke (وصل وزير الخارجية الأمريكي جون كيري
+...); a re-mention with a role of another type is its own speaker (تقرير مؤسسة "ضمان" after the
+institution). A continuation (``resolved = previous``) carries the speaker it continues, also in
+its fullest mention.
 
 The source type is that of the first source-type cue in the speaker phrase (the head of an
-Arabic noun phrase comes first; the longest cue at that place), else ``official`` for an actor
-of the codebook, else the type this name had when it was introduced earlier in the article,
-else ``other`` (the protocol's residual class: citizens, witnesses, activists). The speaker's
+Arabic noun phrase comes first; the longest cue at that place) -- for a role head (رئيس، مدير،
+عضو) whose complement is a cue of another kind, that cue's (رئيس جمعية رجال الأعمال: other) --
+else ``official`` for an actor of the codebook, else the type this name had when it was
+introduced in the article beside a role (after it, وزير الخارجية المصري سامح شكري, with the
+role's nisba adjectives left out; or before it, a nisba surname: الزوي وزير النفط), earlier or,
+for a name all of whose words are introduced later, later; else ``other`` (the protocol's
+residual class: citizens, witnesses, activists). The speaker's
 actor id is the codebook actor named in the phrase (or in its earlier introduction). A quote
 row carries the speaker span (``start``, ``end``: ``text[start:end] == speaker``) and, as its
 evidence, the statement's own span (``statement_start``, ``statement_end``, ``statement``).
@@ -35,6 +42,7 @@ evidence, the statement's own span (``statement_start``, ``statement_end``, ``st
 from __future__ import annotations
 
 from ..text.normalize import normalize
+from ..text.tokens import tokenize
 from . import quote_grammar as G
 from .quote_speakers import PROTOCOL_TYPES, RESIDUAL_TYPE, SpeakerPhrases
 
@@ -121,7 +129,10 @@ class QuoteRule(SpeakerPhrases):
         """The subject of the clause a participle closes (ويقف حسن كامل ...، قائلا; وترفض
         السلطات المصرية ...، مؤكدة): the phrase after the sentence's first verb."""
         toks = s.tokens
-        k = 1 + (toks[0] in G.AUXILIARIES)
+        # وكان رئيس الحكومة ... قد أكد: the subject follows the auxiliary
+        # مصادر أمنية ليبية تتحدث ...، مشيرا: a sentence that opens with its subject
+        k = 0 if self._cue_at(s, 0) else \
+            1 + (toks[0] in G.AUXILIARIES and len(toks) > 1 and toks[1] == "قد")
         if k >= vk or toks[0] in G.NOT_SPEAKER_START:
             return None
         j = k
@@ -160,13 +171,26 @@ class QuoteRule(SpeakerPhrases):
             j += 1
         bounded = j < limit and self._starts_statement(s, j)
         c = self._cut(s, k, j)
+        if not bounded and c < j and toks[c].startswith(G.SAYING_PARTICIPLE):
+            bounded = True  # كتب المحلل السياسي، ماجد بهاء الدين، قائلا: the phrase is over
         if bounded and toks[j] in G.VERB_PREPOSITIONS:  # أرجع X، عضو ...، استئناف الحوار إلى
             commas = [i for i in range(k + 1, c) if toks[i] in ("،", ",")]
             if commas and self._words(s, commas[-1], c) and not self._cue_at(s, commas[-1] + 1):
                 c = commas[-1]  # (an apposition after the comma, ، مبعوث الأمم المتحدة, stays)
-        if c == k or (k < limit and toks[k] in G.NOT_SPEAKER_START):
+        if c == k or (k < limit and toks[k] in G.NOT_SPEAKER_START
+                      and not G.starts_name(toks, k)):
             return self._before_or_continue(s, vk, verb, first) if bounded or c == k else None
         anchored = self._anchored(s, k, c)
+        if bounded and toks[j] in G.VERB_PREPOSITIONS and anchored is not None \
+                and anchored + 1 < c and toks[anchored].startswith("ال") \
+                and toks[anchored + 1].startswith("ال") and not G.is_role_adjective(toks[anchored]) \
+                and not self._cue_at(s, anchored):
+            c = anchored  # أعلنت لجنة الانتخابات الحد الأقصى ... على: the object is no speaker
+        if bounded and self._words(s, k, c) > self.max_words and anchored is None:
+            cut = next((i for i in range(k + 1, c) if toks[i] in G.APPOSITION_PRONOUNS
+                        or toks[i] in ("،", ",")), None)
+            if cut is not None and self._words(s, k, cut) <= 4:
+                c = cut  # حسني بي وهو رئيس واحدة من أكبر الشركات ... : the name
         if bounded and self._words(s, k, c) <= self.max_words:
             q = self._speaker(s, k, c, verb)
             # a plain name (no cue): short, no possessive noun (دعم بلاده), and before a
@@ -201,9 +225,12 @@ class QuoteRule(SpeakerPhrases):
             return None
         if toks[k] in G.SELF_REFERENCES:
             return True if self.last_speaker is not None else None
-        j = k
+        j, bounded = k, False
         while j < limit and self._words(s, k, j + 1) <= self.max_words:
             t = toks[j]
+            if t in G.SPEECH_NOUNS:
+                bounded = True  # نقلت عن X قوله: X is the whole phrase
+                break
             if (not self.doc.is_word[s.t0 + j] and t not in G.OPEN_QUOTES | G.CLOSE_QUOTES
                     and t not in "()") or G.is_complementiser(t) \
                     or t in G.SPEECH_NOUNS or (t in ("فان", "فقد", "ف")):
@@ -211,7 +238,8 @@ class QuoteRule(SpeakerPhrases):
             j += 1
         c = self._cut(s, k, j)
         anchored = self._anchored(s, k, c)
-        if anchored is not None and self._words(s, k, c) > self._words(s, k, anchored) + 2:
+        if anchored is not None and not bounded \
+                and self._words(s, k, c) > self._words(s, k, anchored) + 2:
             c = anchored  # وفق القرار يحظر التجوال ...: the source is the noun phrase
         q = self._speaker(s, k, c, verb)
         if q is None:
@@ -251,4 +279,14 @@ class QuoteRule(SpeakerPhrases):
         return {"statement_start": a, "statement_end": b, "statement": self.doc.text[a:b]}
 
     def article(self, article, counted):
-        pass
+        """A bare name quoted before the article gives its role (وقال كيري ... وزير الخارجية
+        الأميركي جون كيري) takes the type and actor of that later introduction."""
+        for row in self.rows:
+            if row["source_cue"] or row["source_type"] != RESIDUAL_TYPE:
+                continue
+            words = [w for w in tokenize(normalize(row["speaker"]), words_only=True) if len(w) > 2]
+            known = {self.known.get(w) for w in words}
+            if len(words) <= 3 and len(known) == 1 and None not in known:
+                stype, actor, _ = known.pop()  # every word of the name, the same introduction
+                if stype in G.INTRODUCED_TYPES:
+                    row["source_type"], row["actor"] = stype, row["actor"] or actor

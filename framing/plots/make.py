@@ -145,7 +145,8 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
         codebook's :meth:`~framing.codebook.Codebook.display_names`, or your own
         (:func:`framing.plots.label`).
     quotes : pandas.DataFrame, optional
-        ``quotes.csv``; for the sourcing figure (who each outlet quotes).
+        ``quotes.csv``; for the sourcing figure (who each outlet quotes) and the event panels'
+        quote rows (who each outlet quotes on the same event).
     persuasion : pandas.DataFrame, optional
         ``persuasion_articles.csv`` of ``framing analyze --persuasion MODEL``; for the figure of
         persuasion techniques by outlet.
@@ -247,7 +248,7 @@ def make_figures(articles, actors=None, sentences=None, docs=None, *, out_dir, e
             ids = list(event_ids.loc[event_ids["event_id"] == event_id, "doc_id"])
 
             def event(ids=ids, event_id=event_id):
-                profile = compare.event_profile(articles, actors, ids, by)
+                profile = compare.event_profile(articles, actors, ids, by, quotes=quotes)
                 return profile, event_panel(profile, title=_event_title(articles, ids, event_id),
                                                     **style)
 

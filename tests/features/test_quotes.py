@@ -54,9 +54,12 @@ def test_speakers_stand_in_the_text_and_continuations_repeat_an_earlier_speaker(
             if q.resolved == "phrase":
                 s = sentences.loc[(doc_id, q.sent_id)]
                 assert s.start <= q.start and q.end <= s.end
-            else:  # a continuation or a short re-mention: a speaker named before, in full
-                assert q.resolved in ("previous", "name") and earlier
+            elif q.resolved == "previous":  # a continuation: a speaker named before, in full
                 assert (q.speaker, q.start, q.end, q.source_type) in earlier
+            else:  # a short re-mention: its fullest mention, written before this sentence
+                assert q.resolved == "name"
+                assert q.start < sentences.loc[(doc_id, q.sent_id)].start
+                assert texts[doc_id][q.start:q.end] == q.speaker
             earlier.add((q.speaker, q.start, q.end, q.source_type))
 
 
