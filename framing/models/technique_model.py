@@ -80,12 +80,39 @@ def _counts(proba, y, t):
     return tp, int(pred.sum()) - tp, int(y.sum()) - tp
 
 
-def choose_thresholds(proba, Y, learnable, objective="micro", passes=3):
+def _global_threshold(proba, Y, shared, rest):
+    """The one threshold for the ``shared`` labels that maximises micro-F1 given ``rest``.
+
+    ``rest`` holds the (tp, fp, fn) of the other labels; returns ``(threshold, micro_f1)``.
+    """
+    p, y = proba[:, shared].ravel(), Y[:, shared].ravel().astype(int)
+    order = np.argsort(-p, kind="mergesort")
+    p, y = p[order], y[order]
+    tp = np.cumsum(y)
+    fp = np.arange(1, len(p) + 1) - tp
+    fn = int(y.sum()) - tp
+    last = np.append(p[1:] != p[:-1], True)
+    f = np.where(last, 2 * (tp + rest[0]) / np.maximum(
+        2 * (tp + rest[0]) + fp + rest[1] + fn + rest[2], 1), -1.0)
+    none = 2 * rest[0] / max(2 * rest[0] + rest[1] + rest[2] + int(y.sum()), 1)
+    i = int(np.argmax(f))
+    if len(p) == 0 or f[i] <= none:
+        return np.inf, none
+    nxt = p[i + 1] if i + 1 < len(p) else p[i] - 1e-6
+    return float((p[i] + nxt) / 2), float(f[i])
+
+
+def choose_thresholds(proba, Y, learnable, objective="micro", passes=3, min_own=0):
     """Per-label probability thresholds from out-of-fold probabilities.
 
     ``objective="label"``: each label's threshold maximises its own F1. ``"micro"``: starting
     from those, coordinate ascent on the micro-F1 over all labels (a frequent label may then be
     predicted more readily and a weak rare one not at all).
+
+    ``min_own`` (micro objective only): a learnt label with fewer positives in ``Y`` gets no
+    threshold of its own but shares one with the other such labels -- the single threshold that
+    maximises the micro-F1 with them together (a threshold tuned on a handful of positives
+    fits their noise; on calibrated probabilities one threshold suits all labels alike).
 
     Returns
     -------
@@ -97,13 +124,22 @@ def choose_thresholds(proba, Y, learnable, objective="micro", passes=3):
     if objective not in ("micro", "label"):
         raise FramingError(f"unknown objective {objective!r}", fix="use micro or label")
     n_labels = Y.shape[1]
+    learnable = np.asarray(learnable, dtype=bool)
     thr = np.full(n_labels, np.inf)
-    for j in np.flatnonzero(learnable):
+    shared = (learnable & (Y.sum(axis=0) < min_own) if objective == "micro"
+              else np.zeros(n_labels, dtype=bool))
+    own = learnable & ~shared
+    for j in np.flatnonzero(own):
         thr[j] = best_threshold(proba[:, j], Y[:, j])[0]
     if objective == "micro":
+        counts = np.array([_counts(proba[:, j], Y[:, j], thr[j]) for j in range(n_labels)])
         for _ in range(passes):
-            counts = np.array([_counts(proba[:, j], Y[:, j], thr[j]) for j in range(n_labels)])
-            for j in np.flatnonzero(learnable):
+            if shared.any():
+                rest = counts[~shared].sum(axis=0)
+                thr[shared] = _global_threshold(proba, Y, shared, rest)[0]
+                for j in np.flatnonzero(shared):
+                    counts[j] = _counts(proba[:, j], Y[:, j], thr[j])
+            for j in np.flatnonzero(own):
                 rest = counts.sum(axis=0) - counts[j]
                 cands = np.append(np.unique(proba[:, j]), np.inf)
                 best, best_f = thr[j], -1.0
@@ -152,6 +188,9 @@ class TechniqueClassifier(ClassifierMixin, BaseEstimator):
         How thresholds are chosen (:func:`choose_thresholds`).
     char_analyzer : {"char_wb", "char"}, default "char_wb"
         Character n-grams within words, or also across word boundaries.
+    min_own_positives : int, default 0
+        A label with fewer positives among the tuning texts shares one threshold with the other
+        such labels instead of getting its own (``min_own`` of :func:`choose_thresholds`).
     random_state : int, default 0
     labels : list of str, optional
         Names of the label columns (for tables and evidence; not used in fitting).
@@ -179,7 +218,7 @@ class TechniqueClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, C=1.0, class_weight="balanced", char_ngrams=(2, 5), word_ngrams=(1, 2),
                  min_df=2, cv=5, min_positives=8, min_cv_f1=0.1, tune_type="paragraph",
                  default_type="paragraph", length_scale=4.0, objective="micro",
-                 char_analyzer="char_wb", random_state=0, labels=None):
+                 char_analyzer="char_wb", min_own_positives=0, random_state=0, labels=None):
         self.C = C
         self.class_weight = class_weight
         self.char_ngrams = char_ngrams
@@ -193,6 +232,7 @@ class TechniqueClassifier(ClassifierMixin, BaseEstimator):
         self.length_scale = length_scale
         self.objective = objective
         self.char_analyzer = char_analyzer
+        self.min_own_positives = min_own_positives
         self.random_state = random_state
         self.labels = labels
 
@@ -277,7 +317,8 @@ class TechniqueClassifier(ClassifierMixin, BaseEstimator):
             proba[:, j] = _sigmoid(self.calibration_[j, 0] * scores[tune, j]
                                    + self.calibration_[j, 1])
         self.thresholds_, self.cv_f1_ = choose_thresholds(proba, Y[tune], learnable,
-                                                          self.objective)
+                                                          self.objective,
+                                                          min_own=self.min_own_positives)
         self.oof_proba_ = proba
         learnable &= self.cv_f1_ >= self.min_cv_f1
         self.thresholds_[~learnable] = np.inf

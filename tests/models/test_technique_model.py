@@ -33,13 +33,32 @@ def test_micro_objective_is_never_worse_than_per_label():
     assert f1[0] == pytest.approx(f1_score(Y[:, 0], P[:, 0] >= t_micro[0]))
 
 
+def test_rare_labels_share_one_threshold():
+    rng = np.random.default_rng(1)
+    Y = (rng.random((300, 5)) < [0.5, 0.3, 0.04, 0.03, 0.05]).astype(int)
+    P = np.clip(Y * 0.35 + rng.random((300, 5)) * 0.65, 0, 1)
+    learn = np.ones(5, dtype=bool)
+    thr, f1 = choose_thresholds(P, Y, learn, "micro", min_own=20)
+    rare = Y.sum(axis=0) < 20
+    assert rare.sum() == 3 and not rare[:2].any()
+    assert len(set(thr[rare])) == 1  # one threshold for the rare labels ...
+    # ... the best single one given the frequent labels' thresholds
+    def micro(t):
+        return f1_score(Y, (P >= np.where(rare, t, thr)).astype(int), average="micro")
+    assert all(micro(thr[rare][0]) >= micro(t) - 1e-12 for t in np.linspace(0.05, 1.01, 49))
+    assert f1[0] == pytest.approx(f1_score(Y[:, 0], P[:, 0] >= thr[0]))
+    own, _ = choose_thresholds(P, Y, learn, "micro")
+    assert len(set(own[rare])) > 1  # without min_own each label has its own
+
+
 def test_thresholds_and_calibration_come_from_grouped_cv(small_technique_model):
     model, table, Y, _ = small_technique_model
     tune = (table["type"] == "paragraph").to_numpy()
     # The thresholds are those chosen on the out-of-fold probabilities ...
     pos = Y[tune].sum(axis=0)
     tried = (Y.sum(axis=0) >= model.min_positives) & (pos >= 2) & (pos < tune.sum())
-    again, f1 = choose_thresholds(model.oof_proba_, Y[tune], tried, model.objective)
+    again, f1 = choose_thresholds(model.oof_proba_, Y[tune], tried, model.objective,
+                                  min_own=model.min_own_positives)
     learnt = model.learnable_
     assert learnt.sum() >= 2
     assert np.allclose(again[learnt], model.thresholds_[learnt])
