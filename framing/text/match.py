@@ -127,17 +127,6 @@ _WORD_REST = re.compile(r"\w*")  # the rest of a written word (``\w`` as in the 
 _SUFFIXES = frozenset(PRONOUN_SUFFIXES + ("ا",))
 
 
-def _rest_ok(shape, rest):
-    """Whether a one-word cue of ``shape`` accepts ``rest`` after its key (:func:`cue_pattern`)."""
-    if shape == "plain":
-        return not rest or rest in _SUFFIXES
-    if shape == "star":
-        return True
-    if shape == "taa":
-        return rest == "ة" or (rest[:1] == "ت" and rest[1:] in _SUFFIXES)
-    return not rest
-
-
 class CueMatcher:
     """Find every cue of a set of entries in normalised text.
 
@@ -184,24 +173,37 @@ class CueMatcher:
         if self._empty or not text:
             return []
         found = []
+        append, word_rest = found.append, _WORD_REST.match
+        suffixes, proclitics, max_prefix = _SUFFIXES, PROCLITICS, _MAX_PREFIX
         entries, rank, shapes, regexes = self.entries, self._rank, self._shape, self._regex
         for last, (klen, idx) in self._automaton.iter(text):
             pos = last - klen + 1
-            word_start = pos
-            # Proclitic chains are at most 4 letters: look no further back than 5.
-            while word_start > 0 and pos - word_start <= _MAX_PREFIX and text[word_start - 1].isalnum():
-                word_start -= 1
-            if word_start < pos and text[word_start:pos] not in PROCLITICS:
-                continue
+            if pos and text[pos - 1].isalnum():  # inside a word: only after proclitics
+                # Proclitic chains are at most 4 letters: look no further back than 5.
+                word_start = pos - 1
+                while word_start > 0 and pos - word_start <= max_prefix \
+                        and text[word_start - 1].isalnum():
+                    word_start -= 1
+                if text[word_start:pos] not in proclitics:
+                    continue
+            else:
+                word_start = pos
             key_end = last + 1
             word_end = rest = None
             for i in idx:
                 shape = shapes[i]
                 if shape is not None:  # one word: the rest of the word decides, no expression
                     if word_end is None:
-                        word_end = _WORD_REST.match(text, key_end).end()
+                        word_end = word_rest(text, key_end).end()
                         rest = text[key_end:word_end]
-                    if not _rest_ok(shape, rest):
+                    # what the cue's pattern accepts after its key (cue_pattern)
+                    if shape == "plain":
+                        if rest and rest not in suffixes:
+                            continue
+                    elif shape == "taa":
+                        if rest != "ة" and (rest[:1] != "ت" or rest[1:] not in suffixes):
+                            continue
+                    elif shape == "exact" and rest:
                         continue
                     end = word_end
                 else:
@@ -212,7 +214,7 @@ class CueMatcher:
                     if m is None:
                         continue
                     end = m.end()
-                found.append((word_start, word_start - end, rank[i], len(found), i, pos, end))
+                append((word_start, word_start - end, rank[i], len(found), i, pos, end))
         # Equal spans of one group: the heavier cue first, so that it is the one kept by
         # longest_per_group (then the cue text, so that the order never depends on the build).
         found.sort()

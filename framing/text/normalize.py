@@ -122,14 +122,12 @@ def _may_change(c, cat):
 _ANY_SINGLE = frozenset(ch for table in _SINGLE.values() for ch in table)
 
 
-@functools.lru_cache(maxsize=16)
-def _tables(key):
-    """``(table, lengths, target)``: the ``str.translate`` table of the steps, the length of
-    each code point's normalisation, and its code point where that is one character."""
-    steps = dict(key)
-    table, lengths = {}, np.ones(0x110000, dtype=np.int8)
-    # Unassigned and private-use code points: no step but ``symbols`` touches them.
-    blank = " " if steps["symbols"] else None
+@functools.lru_cache(maxsize=1)
+def _candidates():
+    """``(code point, character, category)`` of every character that some set of steps may
+    change (:func:`_may_change`): the same for all sets, so that a second set of steps (a
+    caller's ``ya=False``) costs a tenth of the first."""
+    out = []
     # Characters outside the BMP are left as they are except symbols (emoji) and invisibles.
     for cp in range(0x30000):
         if 0xD800 <= cp <= 0xDFFF:
@@ -138,8 +136,20 @@ def _tables(key):
         cat = unicodedata.category(c)
         if cp >= 0x10000 and cat not in ("So", "Co", "Cn", "Cf"):
             continue
-        if not _may_change(c, cat):
-            continue
+        if _may_change(c, cat):
+            out.append((cp, c, cat))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _tables(key):
+    """``(table, lengths, target)``: the ``str.translate`` table of the steps, the length of
+    each code point's normalisation, and its code point where that is one character."""
+    steps = dict(key)
+    table, lengths = {}, np.ones(0x110000, dtype=np.int8)
+    # Unassigned and private-use code points: no step but ``symbols`` touches them.
+    blank = " " if steps["symbols"] else None
+    for cp, c, cat in _candidates():
         m = (blank or c) if cat in ("Cn", "Co") else _fixed_point(c, steps)
         if m != c:
             table[cp] = m

@@ -8,6 +8,7 @@ plans) must agree with it exactly on the seeds and on tricky text.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import numpy as np
@@ -198,3 +199,39 @@ def test_abbreviation_shortcut_agrees_with_the_word_before_the_dot(seed_texts):
                 assert sentences._is_abbreviation(line, pos) == ref(line, pos), line[:pos + 1]
                 n += 1
     assert n > 50
+
+
+def test_sentence_end_expression_finds_what_the_two_branch_one_found(seed_texts):
+    sentences = sys.modules["framing.text.sentences"]
+    closers, lost = sentences._CLOSERS, sentences._LOST_STOP
+    ref = re.compile(rf"[.!?؟…]+[{re.escape(closers)}]*(?=\s|$)|(?<=\s)[{lost}](?=\s|$)")
+    extra = ["a. b", "a.. b", "a..x", "a.» b", "a.»x", "a?!» )", " □ x", "x□ y", " □", "□ x",
+             "...", "a .» . .", "؟؟ ! …", "\u00a0■\u2028x", "» . «", "www.example.com 3.5"]
+    n = 0
+    for text in [*texts(seed_texts), *extra]:
+        for line in text.split("\n"):
+            got = [m.span() for m in sentences._SPLIT_RE.finditer(line)]
+            assert got == [m.span() for m in ref.finditer(line)], line
+            n += len(got)
+    assert n > 50
+
+
+@pytest.mark.parametrize("steps", [{"ya": False}, {"symbols": False, "taa_marbuta": True}])
+def test_translation_tables_of_other_steps_equal_a_scan_of_every_code_point(steps):
+    """The candidates found once serve every set of steps: same tables as scanning them all."""
+    key = NORM._key(steps)
+    table, lengths = {}, np.ones(0x110000, dtype=np.int8)
+    blank = " " if dict(key)["symbols"] else None
+    for cp in range(0x30000):
+        c = chr(cp)
+        cat = NORM.unicodedata.category(c)
+        if 0xD800 <= cp <= 0xDFFF or (cp >= 0x10000 and cat not in ("So", "Co", "Cn", "Cf")):
+            continue
+        if NORM._may_change(c, cat):
+            m = (blank or c) if cat in ("Cn", "Co") else NORM._fixed_point(c, dict(key))
+            if m != c:
+                table[cp], lengths[cp] = m, len(m)
+    got, got_lengths, target = NORM._tables(key)
+    assert got == table and np.array_equal(got_lengths, lengths)
+    assert all(target[cp] == ord(m) for cp, m in table.items() if len(m) == 1)
+    assert table != NORM._tables(NORM._DEFAULT._key)[0]  # the steps do change the table
