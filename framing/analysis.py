@@ -28,6 +28,7 @@ from .corpus.encoding import replace_surrogates
 from .errors import FramingError, ParameterError
 from .features import CompiledCodebook, analyze_document
 from .io import write_json, write_table
+from .outdir import fault_point, output_set, verify_manifest
 
 DEPENDENCIES = ("pandas", "numpy", "pyahocorasick", "regex", "PyYAML", "scikit-learn", "pyarrow")
 
@@ -68,8 +69,6 @@ class Analysis:
         (:class:`framing.outdir.OutputError`). Files of the folder that are not part of a set
         are kept. Returns the list of paths.
         """
-        from .outdir import fault_point, output_set
-
         if fmt not in schema.FORMATS:
             raise ParameterError(f"unknown format '{fmt}'", fix="use --format csv or parquet")
         unknown = sorted(set(extra or {}) - set(schema.OPTIONAL_TABLES))
@@ -234,7 +233,7 @@ def read_analysis(path):
                            path=path, fix="give the --out folder of `framing analyze`")
     manifest = path / schema.MANIFEST_FILE
     if manifest.is_file():
-        run = json.loads(manifest.read_text(encoding="utf-8"))
+        run = verify_manifest(path)  # an unfinished run or a changed part is refused
         fmt = run["settings"]["format"]
         parts = [p["file"] for _, p in sorted(run["parts"].items())]
         tables = {}

@@ -12,7 +12,10 @@ are cleaned by the next run into the same folder; readers never look at them.
 :func:`locked` holds a lock file beside the folder (``.OUT.lock``, :mod:`filelock`), so that a
 second run into the same folder -- one job or chunked -- fails at once with one line.
 :func:`check_output_dir` checks, before any work, that the folder can be written and that the
-file system has room.
+file system has room. A chunked run writes its parts into the folder itself (so that it can
+resume); :func:`verify_manifest` is how a reader trusts such a folder: the run finished, and
+every part it lists is there with the SHA-256 recorded in ``manifest.json``. Every spelling of a
+folder (``x``, ``./x``, a symlink) is its real path (:func:`target`), so it takes one lock.
 """
 
 from __future__ import annotations
@@ -94,9 +97,10 @@ def is_set_entry(name, owned=None):
 
 
 def target(out):
-    """``out`` as an absolute path (a symlinked folder is followed to its target)."""
-    out = Path(os.path.abspath(os.fspath(out)))
-    return out.resolve() if out.is_symlink() else out
+    """``out`` as its real absolute path: every symlink (of the folder or of a folder above it)
+    followed, ``.`` and ``..`` resolved, so that ``x``, ``./x``, ``a/../x`` and a link to ``x``
+    name one folder and take one lock."""
+    return Path(os.fspath(out)).resolve()
 
 
 def _lock_file(out):
@@ -211,7 +215,9 @@ def publish(staging, out, member=None, tag=""):
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _refuse_cwd(out):
+def refuse_current_folder(out):
+    """Refuse the current folder (or a folder above it) as the folder of an output set."""
+    out = target(out)
     cwd = Path.cwd().resolve()
     if cwd == out or out in cwd.parents:
         raise OutputError("is the current folder or holds it; the output set replaces the folder",
@@ -238,7 +244,7 @@ def output_set(out, member=None, tag=""):
     if out.exists() and not out.is_dir():
         raise OutputError("is a file, not a folder", path=out,
                           fix="give a folder for --out (it is created if missing)")
-    _refuse_cwd(out)
+    refuse_current_folder(out)
     with locked(out):
         recover(out, member, tag)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.{tag}tmp-", dir=out.parent))
@@ -308,3 +314,72 @@ def check_output_dir(out, inputs=(), *, folder=True):
             f"only {free / 1e6:.1f} MB free in {existing}; the output needs about "
             f"{need / 1e6:.1f} MB", path=out,
             fix=f"free some space or write elsewhere (or set {SPACE_ENV}=0 to skip this estimate)")
+
+
+# -- a chunked run's folder is trusted through its manifest -----------------------------------
+
+def _sha256(path):
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def part_problem(folder, info):
+    """Why a finished part of a chunked run cannot be trusted, or None when every table file of
+    it is there with the SHA-256 that ``manifest.json`` recorded."""
+    from . import schema
+
+    hashes = info.get("sha256")
+    if not isinstance(hashes, dict) or set(hashes) != set(schema.TABLES):
+        return "has no SHA-256 of its files in manifest.json"
+    for table in schema.TABLES:
+        path = Path(folder) / table / info.get("file", "")
+        if not path.is_file():
+            return f"lacks its {table} file {table}/{path.name}"
+        if _sha256(path) != hashes[table]:
+            return f"has a {table} file changed since the run ({table}/{path.name})"
+    return None
+
+
+def verify_manifest(folder):
+    """The manifest of the chunked run in ``folder``, after checking that the run finished and
+    that every part it lists is there, unchanged (SHA-256), and numbered without a gap.
+
+    Raises
+    ------
+    FramingError
+        The run is unfinished (interrupted, or still running), or a part is missing or changed:
+        a reader would otherwise take part of a corpus, or edited files, for the analysis.
+    """
+    import json
+
+    folder = Path(folder)
+    path = folder / "manifest.json"
+    rerun = "run the same `framing analyze ... --chunk-size N` command again (it resumes)"
+    if not path.is_file():
+        raise FramingError("the chunked run in this folder is unfinished (no manifest.json yet)",
+                           path=folder, fix=rerun)
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        parts = manifest["parts"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise FramingError("is not a readable manifest of a chunked run", path=path,
+                           fix=rerun) from None
+    if manifest.get("complete") is not True:
+        raise FramingError(f"the chunked run in this folder is unfinished ({len(parts)} part(s) "
+                           "written; interrupted, or still running)", path=folder, fix=rerun)
+    expected = [f"{i:05d}" for i in range(int(manifest.get("n_parts", len(parts))))]
+    if sorted(parts) != expected:
+        missing = sorted(set(expected) - set(parts)) or sorted(set(parts) - set(expected))
+        raise FramingError(f"manifest.json lists parts that do not follow 00000-"
+                           f"{len(expected) - 1:05d} (part {missing[0]})", path=path, fix=rerun)
+    for key in expected:
+        problem = part_problem(folder, parts[key])
+        if problem:
+            raise FramingError(f"part {key} {problem}", path=folder,
+                               fix=rerun + ": a missing or changed part is analysed again")
+    return manifest

@@ -31,7 +31,7 @@ from .analysis import analyze, read_analysis
 from .errors import DataWarning, FramingError, ParameterError
 from .features import CompiledCodebook
 from .io import file_sha256, write_json, write_table
-from .outdir import check_output_dir, fault_point, locked
+from .outdir import check_output_dir, fault_point, locked, part_problem
 from .workers import executor as _executor
 from .workers import shutdown as _shutdown
 
@@ -132,14 +132,7 @@ def _write_part(out, index, tables, fmt):
 
 def _part_intact(out, info):
     """Whether every file of a finished part is there with the SHA-256 the manifest recorded."""
-    hashes = info.get("sha256")
-    if not isinstance(hashes, dict) or set(hashes) != set(schema.TABLES):
-        return False
-    for table, digest in hashes.items():
-        path = out / table / info["file"]
-        if not path.is_file() or file_sha256(path) != digest:
-            return False
-    return True
+    return part_problem(out, info) is None
 
 
 def _part_ids(out, info):
@@ -161,6 +154,15 @@ def _verify_parts(out, done):
         del done[key]
 
 
+def _refuse_one_job_tables(out):
+    """Parts written beside the tables of a one-job run would leave two runs in one folder."""
+    found = [f"{t}.{f}" for t in schema.TABLES for f in schema.FORMATS if (out / f"{t}.{f}").is_file()]
+    if found:
+        raise FramingError(f"holds the tables of a one-job run ({found[0]}); chunked parts beside "
+                           "them would mix two runs in one folder", path=out,
+                           fix="give another --out folder, or delete this one first")
+
+
 def _clean_temporaries(out):
     """Remove the temporary files of parts an interrupted run was writing (lock held)."""
     for table in schema.TABLES:
@@ -168,6 +170,9 @@ def _clean_temporaries(out):
         if folder.is_dir():
             for tmp in folder.glob(".part-*.tmp"):
                 tmp.unlink(missing_ok=True)
+    if out.is_dir():
+        for tmp in out.glob(f".{MANIFEST}.*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=2000, jobs=1,
@@ -207,6 +212,7 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
         raise ParameterError("--chunk-size must be at least 1", fix="use e.g. --chunk-size 2000")
     check_output_dir(out, [corpus_path])
     with locked(out):
+        _refuse_one_job_tables(out)
         _clean_temporaries(out)
         return _analyze_parts(corpus_path, out, str(codebook), chunk_size, jobs, engine,
                               scheduler, fmt, progress, dict(load_kwargs or {}))

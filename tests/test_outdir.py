@@ -246,3 +246,38 @@ def test_kills_at_random_moments_of_a_save_never_leave_a_mix(tmp_path, two_sets)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         assert _digest(out) in sets.values(), trial
+
+
+def test_one_folder_spelled_otherwise_or_through_a_symlink_takes_the_same_lock(tmp_path,
+                                                                               monkeypatch):
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    (tmp_path / "out-link").symlink_to(real / "out", target_is_directory=True)
+    (tmp_path / "sub-link").symlink_to(real / "sub", target_is_directory=True)
+    monkeypatch.chdir(real)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child holds the lock of real/out
+        try:
+            with locked("out"):
+                os.write(write_end, b"x")
+                time.sleep(5)
+        finally:
+            os._exit(0)
+    try:
+        assert os.read(read_end, 1) == b"x"
+        spellings = ["./out", "out/", "sub/../out", str(real / "out"), tmp_path / "link" / "out",
+                     tmp_path / "out-link", "../link/sub/../out",
+                     # `..` after a symlink is the parent of its target, not of the link
+                     f"{tmp_path}/sub-link/../out"]
+        for spelling in spellings:
+            with pytest.raises(OutputError, match="another framing run is writing"):
+                with locked(spelling):
+                    pass
+        with locked("other"):  # another folder is free
+            pass
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert sorted(p.name for p in real.iterdir()) == [".other.lock", ".out.lock", "sub"]

@@ -198,3 +198,52 @@ def test_a_chunked_run_into_a_folder_being_written_is_refused(tmp_path):
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+
+
+def test_a_reader_check_refuses_an_unfinished_or_tampered_chunked_run(tmp_path):
+    from framing.outdir import FAULT_ENV, verify_manifest
+
+    path = _jsonl(tmp_path / "c.jsonl", ROWS)
+    out = tmp_path / "out"
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child is killed once its first part is written
+        try:
+            os.environ[FAULT_ENV] = "part"
+            analyze_parts(path, out, MINI, chunk_size=2)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status)
+    assert sorted(os.listdir(out / "articles")) == ["part-00000.parquet"]
+    with pytest.raises(FramingError, match=r"unfinished \(no manifest.json yet\)"):
+        verify_manifest(out)  # killed before its first manifest update: nothing listed
+    manifest = analyze_parts(path, out, MINI, chunk_size=2)  # the rerun resumes and finishes
+    assert verify_manifest(out) == manifest and manifest["n_parts"] == 3
+    text = (out / "manifest.json").read_text(encoding="utf-8")
+    (out / "manifest.json").write_text(text.replace('"complete": true', '"complete": false'),
+                                       encoding="utf-8")
+    with pytest.raises(FramingError, match=r"unfinished \(3 part\(s\) written"):
+        verify_manifest(out)
+    (out / "manifest.json").write_text(text, encoding="utf-8")
+    good = (out / "evidence" / "part-00001.parquet").read_bytes()
+    (out / "evidence" / "part-00001.parquet").write_bytes(good[:-1] + b"\0")
+    with pytest.raises(FramingError, match=r"part 00001 has a evidence file changed"):
+        verify_manifest(out)
+    (out / "evidence" / "part-00001.parquet").write_bytes(good)
+    (out / "quotes" / "part-00002.parquet").unlink()
+    with pytest.raises(FramingError, match=r"part 00002 lacks its quotes file"):
+        verify_manifest(out)
+    shorter = {**manifest, "parts": {k: v for k, v in manifest["parts"].items() if k != "00001"}}
+    (out / "manifest.json").write_text(json.dumps(shorter), encoding="utf-8")
+    with pytest.raises(FramingError, match=r"do not follow 00000-00002 \(part 00001\)"):
+        verify_manifest(out)
+
+
+def test_a_chunked_run_into_the_folder_of_a_one_job_run_is_refused(tmp_path):
+    path = _jsonl(tmp_path / "c.jsonl", ROWS)
+    out = tmp_path / "out"
+    analyze(load_corpus(path), MINI).save(out)
+    before = sorted(os.listdir(out))
+    with pytest.raises(FramingError, match=r"holds the tables of a one-job run \(articles.csv\)"):
+        analyze_parts(path, out, MINI, chunk_size=2)
+    assert sorted(os.listdir(out)) == before  # no part, no manifest beside the tables

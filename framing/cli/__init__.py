@@ -14,6 +14,7 @@ import argparse
 import errno
 import importlib
 import os
+import signal
 import sys
 import warnings
 
@@ -97,5 +98,14 @@ def main(argv=None):
         return EXIT_USER_ERROR
 
 
+def entry():
+    """The ``framing`` console script: :func:`main`, then exit with its status. A Ctrl-C that
+    arrives once the work is done (while Python shuts down) is ignored, so the run still ends
+    with its own status instead of a traceback."""
+    status = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

@@ -28,6 +28,15 @@ def add_parser(subparsers):
 
 
 def run(args):
+    from ..outdir import locked
+
+    # The folder is taken now: a second run into it is refused before the work, not after it
+    # (the current folder, or one holding an input, was refused by framing.cli.safety already).
+    with locked(args.out):
+        return _run(args)
+
+
+def _run(args):
     from ..analysis import analyze, is_analysis
     from ..pipeline import figures_for, presets, select, subset
     from ..plots.style import check_formats

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..outdir import OutputError, check_output_dir
+from ..outdir import OutputError, check_output_dir, refuse_current_folder
 
 #: Argument names that hold an input path (a packaged codebook name is not a path and is skipped).
 INPUTS = ("corpus", "data", "codebook", "model", "gold", "metadata", "pred", "gazetteer")
@@ -39,7 +39,7 @@ def _paths(args, names):
         value = getattr(args, name, None)
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, (str, os.PathLike)) and os.fspath(item):
-                found.append((name, Path(os.path.abspath(os.fspath(item))).resolve()))
+                found.append((name, Path(os.fspath(item)).resolve()))
     return found
 
 
@@ -80,8 +80,9 @@ def check_paths(args):
     Raises
     ------
     OutputError
-        An output is an input (or, for the output set of ``analyze``/``run``, holds one); an
-        output folder is a file; an output cannot be written or the disk is full.
+        An output is an input (or, for the folder of an output set -- ``analyze``, ``run``,
+        ``figures`` -- holds one, or is the current folder); an output folder is a file; an
+        output cannot be written or the disk is full.
     """
     command = getattr(args, "command", None)
     check_text_inputs(args)
@@ -96,6 +97,8 @@ def check_paths(args):
                 raise OutputError(f"{_flag(oname)} holds the input {path}; the output set "
                                   "replaces the folder's tables", path=out,
                                   fix=f"give {_flag(oname)} a folder of its own, e.g. results/")
+        if (command, oname) in SET_FOLDERS:
+            refuse_current_folder(out)  # now, not after the work
         if (command, oname) in FOLDERS:
             check_output_dir(out, [p for _, p in inputs] if (command, oname) in SET_FOLDERS else (),
                              folder=True)

@@ -60,7 +60,7 @@ def bootstrap_means(values, *, n_boot=2000, ci=0.95, random_state=0, key=""):
     nan = np.full(k, np.nan)
     # One article cannot be resampled into an interval: report none rather than a
     # zero-width one that looks certain.
-    if n < 2 or n_boot <= 0:
+    if n < 2 or n_boot <= 0 or k == 0:
         return mean, nan, nan.copy()
 
     rng = group_rng(random_state, key)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 import re
+import signal
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
@@ -57,3 +59,20 @@ def test_a_command_that_fails_to_import_is_an_error_not_a_missing_command(monkey
 def test_no_command_prints_the_help_and_exits_2(capsys):
     assert main([]) == 2
     assert tuple(_help_commands(capsys.readouterr().out)) == COMMANDS
+
+
+def test_the_console_script_exits_with_the_status_of_main_and_ignores_a_late_ctrl_c(monkeypatch):
+    """A Ctrl-C that arrives after the work (while Python shuts down) must not turn a finished
+    run into a traceback and a signal exit (the fault test of benchmarks/faults.txt saw one)."""
+    monkeypatch.setattr(cli, "main", lambda: 2)
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(SystemExit) as exc:
+            cli.entry()
+        assert exc.value.code == 2
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    scripts = project["scripts"]
+    assert scripts["framing"] == "framing.cli:entry"

@@ -8,13 +8,14 @@ import errno
 import hashlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from helpers import MINI, SEEDS, one_error_line, run_cli
 
 
@@ -170,3 +171,123 @@ def test_an_unreachable_scheduler_fails_fast(tmp_path, capsys, monkeypatch):
                            "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and "cannot reach the Dask scheduler" in err.splitlines()[-1]
     assert time.monotonic() - start < 15
+
+
+def test_figures_into_the_current_folder_or_a_busy_one_is_refused_before_the_work(
+        tmp_path, capsys, monkeypatch):
+    import signal
+
+    import framing.analysis
+    from framing.outdir import locked
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the analysis ran before the output folder was checked")
+
+    monkeypatch.setattr(framing.analysis, "analyze", no_work)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    for out in (".", "..", str(work)):
+        code, _, err = run_cli(capsys, "figures", SEEDS, "--out", out)
+        assert code == 2 and "is the current folder or holds it" in one_error_line(err), out
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child holds the folder
+        try:
+            with locked(work / "figs"):
+                os.write(write_end, b"x")
+                time.sleep(5)
+        finally:
+            os._exit(0)
+    try:
+        assert os.read(read_end, 1) == b"x"
+        code, _, err = run_cli(capsys, "figures", SEEDS, "--out", "./figs")
+        assert code == 2 and "another framing run is writing" in one_error_line(err)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert sorted(os.listdir(work)) == [".figs.lock"]
+
+
+def test_a_killed_analyze_leaves_the_old_set_and_the_rerun_publishes_the_new(tmp_path, capsys):
+    """A real ``framing analyze`` process SIGKILLed in its save phase (paused there by the fault
+    hook, then killed from outside): the folder holds the old set; a rerun cleans up."""
+
+    corpus = tmp_path / "c.csv"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    pd.DataFrame({"doc_id": [f"d{i}" for i in range(5)], "text": texts}).to_csv(corpus, index=False)
+    out = tmp_path / "out"
+    assert run_cli(capsys, "analyze", SEEDS, "--codebook", MINI, "--out", out)[0] == 0
+    old = {p.name: _sha(p) for p in out.iterdir()}
+    cmd = [sys.executable, "-c", "import sys; from framing.cli import main; sys.exit(main())",
+           "analyze", str(corpus), "--codebook", str(MINI), "--out", str(out)]
+    proc = subprocess.Popen(cmd, env={**os.environ, "FRAMING_FAULT": "staged:60"},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".out.tmp-") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.02)
+    staging = next(p for p in tmp_path.iterdir() if p.name.startswith(".out.tmp-"))
+    while not (staging / "run.json").exists():  # every table staged, not yet published
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.02)
+    proc.kill()
+    proc.communicate()
+    assert {p.name: _sha(p) for p in out.iterdir()} == old
+    assert run_cli(capsys, "analyze", corpus, "--codebook", MINI, "--out", out)[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == [".out.lock"]
+    new = {p.name: _sha(p) for p in out.iterdir()}
+    assert set(new) == set(old) and new != old
+    assert pd.read_csv(out / "articles.csv")["doc_id"].tolist() == [f"d{i}" for i in range(5)]
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_figures_on_one_to_three_articles_end_without_a_traceback(tmp_path, capsys, n=3):
+    """Tiny corpora once raised IndexError / zero-size array: the figures that can be drawn are,
+    the others are skipped with a note (1 and 2 articles: tools/fault_cases.py)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))][:n]
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "outlet": [f"o{i % 2}" for i in range(n)],
+                  "text": texts}).to_csv(corpus, index=False)
+    code, out, err = run_cli(capsys, "figures", corpus, "--out", tmp_path / "f", "--formats",
+                             "png")
+    assert code == 0 and "Traceback" not in err, err
+    drawn = sorted(p.name for p in (tmp_path / "f").glob("*.png"))
+    assert drawn and f"wrote {len(list((tmp_path / 'f').iterdir()))} files" in out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or not shutil.which("pgrep"),
+                    reason="reads the process table through /proc and pgrep")
+def test_pool_workers_end_with_a_killed_main_process(tmp_path):
+    """``--jobs 2``: the main process SIGKILLed while its workers are alive; none survives it."""
+    import json
+    import signal
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    cmd = [sys.executable, "-c", "import sys; from framing.cli import main; sys.exit(main())",
+           "analyze", str(corpus), "--codebook", str(MINI), "--out", str(tmp_path / "out"),
+           "--jobs", "2", "--chunk-size", "1"]
+    main = subprocess.Popen(cmd, env={**os.environ, "FRAMING_FAULT": "part:60"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
+    workers = []
+    while not workers or not (tmp_path / "out" / "articles").is_dir():  # paused after a part
+        assert time.monotonic() < deadline and main.poll() is None
+        workers = subprocess.run(["pgrep", "-P", str(main.pid)], capture_output=True, text=True,
+                                 check=False).stdout.split()
+        time.sleep(0.1)
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+
+    def running(pid):
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+        except OSError:
+            return False
+
+    while any(running(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers and not any(running(p) for p in workers)
