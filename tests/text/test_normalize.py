@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +77,22 @@ def test_offsets_recover_the_written_word_with_its_diacritics(seed_texts):
 
 def test_line_and_paragraph_separators_stay_line_breaks():
     assert normalize("الانتخابات\u2028الرئاسية") == normalize("الانتخابات\nالرئاسية")
+
+
+@given(arabic_text)
+@settings(max_examples=100, deadline=None)
+def test_article_length_text_takes_the_array_path_with_the_same_result(text):
+    """Texts of at least _ARRAY_MIN_CHARS characters are normalised by one array lookup; the
+    result is str.translate's, also where a character becomes several (presentation forms)."""
+    nz = importlib.import_module("framing.text.normalize")  # the package exports normalize()
+
+    k = nz._ARRAY_MIN_CHARS // (len(text) + 1) + 1
+    long, plain = (text + " ﻻ ") * k, (text + " ") * k
+    for t in (long, plain):
+        assert len(t) >= nz._ARRAY_MIN_CHARS
+        fast = normalize(t)
+        old, nz._ARRAY_MIN_CHARS = nz._ARRAY_MIN_CHARS, 10**9
+        try:
+            assert fast == normalize(t)
+        finally:
+            nz._ARRAY_MIN_CHARS = old
