@@ -42,6 +42,11 @@ RELEASE_ENV = "FRAMING_FAULT_RELEASE"
 SPACE_ENV = "FRAMING_SPACE_CHECK"
 
 
+# Errors of the file system, not of the program, met while a set is written.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM,
+                           errno.EFBIG})
+
+
 class OutputError(FramingError):
     """An output folder cannot be written (locked, a file, read-only, full, inside an input)."""
 
@@ -253,6 +258,13 @@ def output_set(out, member=None, tag=""):
             yield staging
             fault_point("staged")
             publish(staging, out, member, tag)
+        except OSError as exc:
+            if exc.errno not in _WRITE_ERRNOS:
+                raise
+            # name --out, not the hidden staging file the error happened in
+            raise OutputError(f"could not write the output set ({exc.strerror}); the old set "
+                              "is kept", path=out,
+                              fix="free some space or give another --out folder") from None
         finally:
             # a failed publish: the old set back, carried files back, staging gone
             recover(out, member, tag)

@@ -103,8 +103,9 @@ def test_a_failed_write_leaves_the_old_set_and_no_leftovers(tmp_path, two_sets, 
         write_table(df, path, fmt)
 
     monkeypatch.setattr(analysis, "write_table", full_disk)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(OutputError, match="No space") as exc:
         new.save(out)
+    assert ".tmp-" not in str(exc.value)  # names the folder, not the staging file
     assert _digest(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.tmp")] == []
 

@@ -14,7 +14,7 @@ def add_parser(subparsers):
         "train",
         help="train a text classifier (persuasion techniques, or any labelled CSV/JSONL)",
         description="Fit a text classifier and save it as MODEL (skops) with a JSON sidecar. "
-                    "Persuasion: character and word n-grams, one class-balanced logistic "
+                    "Persuasion: character and word n-grams, one logistic "
                     "regression per technique, thresholds and calibration from grouped CV, on "
                     "ArMPro and ArAIEval files together; text: character n-gram TF-IDF + "
                     "class-balanced logistic regression. With --cv K, first print grouped "

@@ -107,6 +107,7 @@ def test_a_full_disk_during_the_write_is_one_line_and_keeps_the_old_set(tmp_path
     monkeypatch.setattr(framing.analysis, "write_table", full)
     code, _, err = run_cli(capsys, "analyze", SEEDS, "--out", out, "--format", "parquet")
     assert code == 2 and "No space left on device" in one_error_line(err)
+    assert ".tmp-" not in one_error_line(err)  # the line names --out, not a hidden file
     assert {p.name: _sha(p) for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name] == []
 
