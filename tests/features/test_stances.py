@@ -172,3 +172,17 @@ def test_foreign_forces_acceptance_negated_is_rejection(default):
                      "عاجل | الأمم المتحدة تطالب بخروج جميع المرتزقة والقوات الأجنبية من ليبيا"
                      ).articles
     assert arts["stance:foreign_forces"].tolist() == ["con", "con"]
+
+
+@pytest.mark.parametrize("text, label", [
+    # his efforts and initiatives credited, gratitude with appreciation addressed to him
+    ("ونوه البيان بجهود الرئيس المصري عبد الفتاح السيسي في دعم استقرار ليبيا ووحدتها.", "pro"),
+    ("ورحبت الجامعة العربية بمبادرة الرئيس عبد الفتاح السيسي لحل الأزمة الليبية.", "pro"),
+    ("وأعرب الوزير عن بالغ شكره وتقديره للرئيس عبد الفتاح السيسي على حسن الاستقبال.", "pro"),
+    # a visit reported and the thank-you cable of protocol are not evaluation
+    ("استقبل الرئيس عبد الفتاح السيسي اليوم في القاهرة وزير الخارجية الليبي.", "neutral"),
+    ("وبعث ولي العهد برقية شكر للرئيس عبد الفتاح السيسي بعد انتهاء زيارته.", "neutral"),
+])
+def test_sisi_credited_with_efforts_and_initiatives_is_pro(default, text, label):
+    arts = run_texts(default, text).articles
+    assert arts.loc[0, "stance:sisi"] == label

@@ -120,3 +120,19 @@ def test_a_one_sentence_post_has_no_asides(default):
     assert arts.loc["d0", "topic:counterterrorism"] == 1
     assert arts.loc["d0", "share:counterterrorism"] == 1.0
     assert arts.loc["d1", "topic:counterterrorism"] == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("عاجل | وزير الخارجية يحذر من تحول ليبيا إلى ساحة للصراعات بين الدول", 1),
+    ("وحذر المحلل من أن سياسة المحاور تعمق الانقسام في ليبيا وتطيل أمد الأزمة. "
+     "وأضاف أن الحل يبقى سياسيا.", 1),
+    ("وقال إن التدخلات الإقليمية في الأزمة الليبية أطالت أمد الحرب. وطالب بوقفها.", 1),
+    ("عاجل | المقاومة الشعبية تأسر مقاتلين إيرانيين يقاتلون في صفوف الحوثيين بعدن", 1),
+    ("عاجل | وزير الخارجية: الأزمة الخليجية تلقي بظلالها على الملف الليبي", 1),
+    ("عاجل | وصول وفد تركي إلى طرابلس", 0),
+])
+def test_regional_rivalry_as_the_contest_of_axes(default, text, expected):
+    """The contest of powers named as such (axes, regional conflicts and interventions, an
+    arena of conflict) is the topic; a delegation's nationality is not."""
+    arts = run_texts(default, text).articles
+    assert arts.loc[0, "topic:regional_rivalry"] == expected
