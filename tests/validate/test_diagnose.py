@@ -207,3 +207,26 @@ def test_bad_input_is_a_framing_error(seeds):
         warnings.simplefilter("always")
         diagnose(gold, corpus[corpus["doc_id"] != gold["doc_id"].iloc[0]])
     assert any("not in the corpus" in str(w.message) for w in caught)
+
+
+def test_a_one_sentence_post_is_diagnosed_with_the_short_report_threshold(seeds, tmp_path):
+    """In a short report a sentence addresses a topic from SHORT_REPORT_FACTOR of min_weight
+    (framing.features.topics): the reason names that threshold, not the full one."""
+    from framing.features.topics import SHORT_REPORT_FACTOR
+    from framing.text.sentences import split_sentences
+
+    _, corpus = seeds
+    path = codebook_with(tmp_path, {"topic:elections": {"min_weight": 99.0}})
+    full = analyze(corpus, path)
+    ev = full.evidence[(full.evidence["field"] == "topic:elections")
+                       & (full.evidence["label"] == "1")]
+    doc, sent = ev[["doc_id", "sent_id"]].iloc[0]
+    text = full.sentences.set_index(["doc_id", "sent_id"]).loc[(doc, sent), "text"]
+    assert len(split_sentences(text)) == 1
+    post = corpus[corpus["doc_id"] == doc].assign(doc_id="post", text=text)
+    gold = pd.DataFrame({"doc_id": ["post"], "topic:elections": ["1"]})
+    d = diagnose(gold, post, path, fields=["topic:elections"])
+    below = d[d["cause"] == "below_min_weight"]
+    assert len(below) == 1
+    assert f"< {SHORT_REPORT_FACTOR:g} x min_weight of the field (short report) " \
+           f"{SHORT_REPORT_FACTOR * 99.0:g}" in below["reason"].iloc[0]
