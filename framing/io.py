@@ -8,6 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from .outdir import file_sha256 as file_sha256  # re-exported: one file hashing in the package
 from .outdir import umask
 
 
@@ -207,14 +208,3 @@ def write_jsonl(path, records):
         rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}
         lines.append(json.dumps(rec, ensure_ascii=False, default=default))
     write_text(path, "\n".join(lines) + "\n")
-
-
-def file_sha256(path):
-    """SHA-256 (hex) of a file's bytes, read in blocks."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -330,7 +330,8 @@ def check_output_dir(out, inputs=(), *, folder=True):
 
 # -- a chunked run's folder is trusted through its manifest -----------------------------------
 
-def _sha256(path):
+def file_sha256(path):
+    """SHA-256 (hex) of a file's bytes, read in blocks (also :func:`framing.io.file_sha256`)."""
     import hashlib
 
     digest = hashlib.sha256()
@@ -352,7 +353,7 @@ def part_problem(folder, info):
         path = Path(folder) / table / info.get("file", "")
         if not path.is_file():
             return f"lacks its {table} file {table}/{path.name}"
-        if _sha256(path) != hashes[table]:
+        if file_sha256(path) != hashes[table]:
             return f"has a {table} file changed since the run ({table}/{path.name})"
     return None
 
