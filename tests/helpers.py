@@ -7,13 +7,17 @@ as ``from helpers import ...`` (``tests/`` itself has no ``__init__.py``, so pyt
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import doctest
 import gzip
 import importlib.util
 import json
+import os
 import re
+import signal
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -334,3 +338,28 @@ def devset():
         spec.loader.exec_module(module)
         sys.modules["devset"] = module
     return sys.modules["devset"]
+
+
+@contextlib.contextmanager
+def held_by_another_process(folder):
+    """A forked child holds the output lock of ``folder`` (framing.outdir.locked) while the block
+    runs, as a concurrent ``framing`` run would; the child is killed afterwards."""
+    from framing.outdir import locked
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child holds the lock for a while
+        try:
+            with locked(folder):
+                os.write(write_end, b"x")
+                time.sleep(5)
+        finally:
+            os._exit(0)
+    try:
+        assert os.read(read_end, 1) == b"x"
+        yield
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_end)
+        os.close(write_end)

@@ -17,6 +17,7 @@ from framing import outdir
 from framing.analysis import read_analysis
 from framing.io import write_table
 from framing.outdir import OutputError, check_output_dir, locked, output_set
+from helpers import held_by_another_process
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -113,25 +114,12 @@ def test_a_failed_write_leaves_the_old_set_and_no_leftovers(tmp_path, two_sets, 
 def test_a_second_writer_is_refused_at_once(tmp_path, two_sets):
     old, _ = two_sets
     out = tmp_path / "out"
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child holds the lock for a while
-        try:
-            with locked(out):
-                os.write(write_end, b"x")
-                time.sleep(5)
-        finally:
-            os._exit(0)
-    try:
-        assert os.read(read_end, 1) == b"x"
+    with held_by_another_process(out):
         start = time.monotonic()
         with pytest.raises(OutputError, match="another framing run is writing"):
             old.save(out)
         assert time.monotonic() - start < 1.0
         assert not out.exists()
-    finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
     old.save(out)  # the lock died with its holder
     assert len(read_analysis(out).articles) == 5
 
@@ -257,17 +245,7 @@ def test_one_folder_spelled_otherwise_or_through_a_symlink_takes_the_same_lock(t
     (tmp_path / "out-link").symlink_to(real / "out", target_is_directory=True)
     (tmp_path / "sub-link").symlink_to(real / "sub", target_is_directory=True)
     monkeypatch.chdir(real)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child holds the lock of real/out
-        try:
-            with locked("out"):
-                os.write(write_end, b"x")
-                time.sleep(5)
-        finally:
-            os._exit(0)
-    try:
-        assert os.read(read_end, 1) == b"x"
+    with held_by_another_process("out"):
         spellings = ["./out", "out/", "sub/../out", str(real / "out"), tmp_path / "link" / "out",
                      tmp_path / "out-link", "../link/sub/../out",
                      # `..` after a symlink is the parent of its target, not of the link
@@ -278,7 +256,4 @@ def test_one_folder_spelled_otherwise_or_through_a_symlink_takes_the_same_lock(t
                     pass
         with locked("other"):  # another folder is free
             pass
-    finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
     assert sorted(p.name for p in real.iterdir()) == [".other.lock", ".out.lock", "sub"]

@@ -20,7 +20,7 @@ from framing.corpus import iter_corpus, load_corpus
 from framing.errors import DataWarning, FramingError
 from framing.stream import analyze_parts, read_parts
 from helpers import MINI as MINI_PATH
-from helpers import SNN, shared_path
+from helpers import SNN, held_by_another_process, shared_path
 
 MINI = str(MINI_PATH)
 TABLES = ("articles", "sentences", "evidence", "actors", "quotes")
@@ -178,26 +178,13 @@ def test_a_resumed_run_still_finds_ids_repeated_across_parts(tmp_path):
 
 
 def test_a_chunked_run_into_a_folder_being_written_is_refused(tmp_path):
-    from framing.outdir import OutputError, locked
+    from framing.outdir import OutputError
 
     path = _jsonl(tmp_path / "c.jsonl", ROWS)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child holds the folder
-        try:
-            with locked(tmp_path / "out"):
-                os.write(write_end, b"x")
-                time.sleep(5)
-        finally:
-            os._exit(0)
-    try:
-        assert os.read(read_end, 1) == b"x"
+    with held_by_another_process(tmp_path / "out"):
         with pytest.raises(OutputError, match="another framing run is writing"):
             analyze_parts(path, tmp_path / "out", MINI, chunk_size=2)
         assert not (tmp_path / "out" / "manifest.json").exists()
-    finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
 
 
 def test_a_reader_check_refuses_an_unfinished_or_tampered_chunked_run(tmp_path):

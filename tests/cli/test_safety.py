@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import MINI, SEEDS, one_error_line, run_cli
+from helpers import MINI, SEEDS, held_by_another_process, one_error_line, run_cli
 
 
 def _sha(path):
@@ -176,10 +176,7 @@ def test_an_unreachable_scheduler_fails_fast(tmp_path, capsys, monkeypatch):
 
 def test_figures_into_the_current_folder_or_a_busy_one_is_refused_before_the_work(
         tmp_path, capsys, monkeypatch):
-    import signal
-
     import framing.analysis
-    from framing.outdir import locked
 
     def no_work(*args, **kwargs):
         raise AssertionError("the analysis ran before the output folder was checked")
@@ -191,22 +188,9 @@ def test_figures_into_the_current_folder_or_a_busy_one_is_refused_before_the_wor
     for out in (".", "..", str(work)):
         code, _, err = run_cli(capsys, "figures", SEEDS, "--out", out)
         assert code == 2 and "is the current folder or holds it" in one_error_line(err), out
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child holds the folder
-        try:
-            with locked(work / "figs"):
-                os.write(write_end, b"x")
-                time.sleep(5)
-        finally:
-            os._exit(0)
-    try:
-        assert os.read(read_end, 1) == b"x"
+    with held_by_another_process(work / "figs"):
         code, _, err = run_cli(capsys, "figures", SEEDS, "--out", "./figs")
         assert code == 2 and "another framing run is writing" in one_error_line(err)
-    finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
     assert sorted(os.listdir(work)) == [".figs.lock"]
 
 
