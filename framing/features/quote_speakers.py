@@ -31,6 +31,7 @@ class SpeakerPhrases:
         self.introduced = []  # role + name written outside a quote (وزير الخارجية ... جون كيري)
         self.known = {}  # name word -> (source_type, actor, source_cue) of its introduction
         self.rows = []
+        self._spans_of = (None, None, None)  # (sentence, verb spans, cue spans): asked per token
 
     # -- tokens -----------------------------------------------------------------------------
 
@@ -282,21 +283,30 @@ class SpeakerPhrases:
 
     # -- statements -------------------------------------------------------------------------
 
+    def _spans(self, s):
+        """``(verb spans, cue spans)`` of sentence ``s``, computed once per sentence: the verbs
+        of saying written as verbs (with a verb prefix only), the source and actor cues."""
+        if self._spans_of[0] is not s:
+            text = self.doc.nt.text
+            verbs = {(h.start, h.end) for h in s.hits("speech_verb")
+                     if text[h.start:h.core_start] in G.VERB_PREFIXES}
+            cues = [(h.start, h.end) for h in (*s.hits("source"), *s.hits("actor"))]
+            self._spans_of = (s, verbs, cues)
+        return self._spans_of[1:]
+
     def _verb_at(self, s, i):
         """Token ``i`` is a verb of saying (not a name holding its letters: كيري)."""
         a = int(self.doc.tok_start[s.t0 + i])
-        b = a + len(s.tokens[i])
-        return any(h.start == a and h.end == b and self.doc.nt.text[h.start:h.core_start]
-                   in G.VERB_PREFIXES for h in s.hits("speech_verb"))
+        return (a, a + len(s.tokens[i])) in self._spans(s)[0]
 
     def _cue_at(self, s, i, stype=None):
         """Token ``i`` lies in a source or actor cue (a source cue of type ``stype``)."""
         if i >= len(s.tokens):
             return False
         a = int(self.doc.tok_start[s.t0 + i])
-        hits = (*s.hits("source"), *s.hits("actor")) if stype is None else \
-            [h for h in s.hits("source") if h.entry.payload == stype]
-        return any(h.start <= a < h.end for h in hits)
+        if stype is None:
+            return any(start <= a < end for start, end in self._spans(s)[1])
+        return any(h.start <= a < h.end for h in s.hits("source") if h.entry.payload == stype)
 
     def _register_names(self, s):
         """Remember the names written next to a role or an actor (وزير النفط ... الزوي،

@@ -138,8 +138,10 @@ class ToneRule:
             if any(0 < abs(k - j) <= st["intensifier_window"] for j in intens):
                 w *= st["intensifier_weight"]
             window = int(st["negation_window"])
-            shift = shifted(s.tokens, k, window, s.clauses) or (
-                h.entry.payload > 0 and shifted(s.tokens, k, window, s.clauses, _OBSTRUCT))
+            # the clause boundaries (costly) only where a shifter is within the window at all
+            shift = (shifted(s.tokens, k, window) and shifted(s.tokens, k, window, s.clauses)) or (
+                h.entry.payload > 0 and shifted(s.tokens, k, window, None, _OBSTRUCT)
+                and shifted(s.tokens, k, window, s.clauses, _OBSTRUCT))
             flipped = s.negated(h, window) != shift
             pol = h.entry.payload * (-1 if flipped else 1)
             if pol > 0:
