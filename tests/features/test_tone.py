@@ -132,3 +132,36 @@ def test_the_packaged_lexicon_lists_each_entry_once_and_records_its_version():
             cue = normalize(entry["cue"] if isinstance(entry, dict) else entry)
             assert cue not in seen, (cue, seen.get(cue), section)
             seen[cue] = section
+
+
+# -- msa-news 2.2: senses read in unlabelled news ------------------------------------------------
+
+def test_a_word_with_the_letters_of_a_cue_and_a_suffix_is_not_that_cue(packaged):
+    """الحربي (military, a family name) is not حرب + ي, يتوجه (heads to) not يتوج + ه; the cue
+    itself still counts in the same article."""
+    res = run_texts(packaged, "والتقى وزير الدفاع والإنتاج الحربي رئيس أركان حرب القوات البرية.",
+                    "وسيتوجه الوزير إلى الرياض غدا.",
+                    "واندلعت الحرب في المدينة، ويتوج الفريق بلقب الدوري.")
+    assert _tone_rows(res, "d0").empty and _tone_rows(res, "d1").empty
+    rows = _tone_rows(res, "d2").set_index("cue")["label"]
+    assert rows["حرب"] == "negative" and rows["يتوج"] == "positive"
+
+
+def test_estimates_and_process_words_are_not_tone(packaged):
+    res = run_texts(packaged, "وتقدر التكاليف الشاملة للحوادث المرورية بنحو 87 مليار ريال.",
+                    "وأكد الوزير حرص بلاده على الالتزام بالأنظمة وحماية البيئة.",
+                    "وقال إن البلدين اتفقا على تعزيز التعاون.")
+    assert list(_tone_rows(res, "d0")["label"]) == ["negative"]  # the accidents, not تقدر
+    assert _tone_rows(res, "d1").empty
+    assert res.articles.set_index("doc_id").loc["d2", "tone"] == "positive"
+
+
+def test_condolences_report_a_misfortune_and_repelling_an_attack_is_good_news(packaged):
+    res = run_texts(packaged, "وقدم الأمير التعازي لأسر الضحايا متمنيا الشفاء العاجل للمصابين.",
+                    "وأعلنت القوات صد هجوم على المدينة.")
+    condolence = _tone_rows(res, "d0").set_index("matched")["label"]
+    assert condolence["التعازي"] == condolence["الشفاء العاجل"] == "negative"
+    assert set(condolence) == {"negative"}
+    attack = _tone_rows(res, "d1").set_index("matched")
+    assert attack.loc["هجوم", "label"] == "positive" and attack.loc["هجوم", "negated"]
+    assert res.articles.set_index("doc_id").loc["d1", "tone"] == "positive"
