@@ -177,7 +177,7 @@ def _clean_temporaries(out):
 
 def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=2000, jobs=1,
                   engine="local", scheduler=None, fmt="parquet", progress=False,
-                  load_kwargs=None):
+                  load_kwargs=None, compiled=None):
     """Analyse a corpus chunk by chunk into resumable parts.
 
     Parameters
@@ -199,6 +199,9 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
         Show a progress bar.
     load_kwargs : dict, optional
         Passed to :func:`framing.corpus.iter_corpus` (``text_col``, ``id_col`` ...).
+    compiled : CompiledCodebook, optional
+        ``codebook`` already compiled (by the caller, to check it before the corpus is read):
+        used instead of compiling it again here; local workers inherit it.
 
     Returns
     -------
@@ -211,6 +214,8 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
     if chunk_size < 1:
         raise ParameterError("--chunk-size must be at least 1", fix="use e.g. --chunk-size 2000")
     check_output_dir(out, [corpus_path])
+    if compiled is not None:
+        _COMPILED.setdefault(str(codebook), compiled)
     with locked(out):
         _refuse_one_job_tables(out)
         _clean_temporaries(out)

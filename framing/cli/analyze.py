@@ -41,7 +41,7 @@ def run(args):
                 raise ParameterError("--persuasion works on one job without --chunk-size",
                                      fix="leave out --jobs/--chunk-size/--engine, or run "
                                          "framing predict on the paragraphs")
-            return _chunked(args)
+            return _chunked(args, codebook)
         model = _persuasion_model(args.persuasion) if args.persuasion else None
         corpus = load(args)
         check_some_text(corpus, args.corpus)
@@ -81,10 +81,10 @@ def check_some_text(corpus, source):
                                            "the article text")
 
 
-def _chunked(args):
+def _chunked(args, compiled):
     from ..stream import analyze_parts
 
-    manifest = analyze_parts(args.corpus, args.out, args.codebook,
+    manifest = analyze_parts(args.corpus, args.out, args.codebook, compiled=compiled,
                              chunk_size=args.chunk_size or 2000, jobs=args.jobs,
                              engine=args.engine, scheduler=args.scheduler, fmt=args.format,
                              progress=sys.stderr.isatty(), load_kwargs=load_kwargs(args))

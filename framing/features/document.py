@@ -6,6 +6,7 @@ its place in the original text (:meth:`Document.original`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 
 import numpy as np
@@ -13,7 +14,7 @@ import numpy as np
 from ..text.negation import clause_ids, find_negator
 from ..text.normalize import normalize, normalize_with_map
 from ..text.sentences import split_sentences
-from ..text.tokens import TOKENS_RE, token_table
+from ..text.tokens import token_table
 
 #: Sentence kinds whose cues are not counted: a URL line, and the exact repeat of an earlier
 #: sentence (a doubled title counts once).
@@ -56,19 +57,26 @@ class Document:
         return self.token_range(0, len(self.tok_start))
 
     def token_range(self, t0, t1):
-        """The normalised tokens ``t0 .. t1 - 1``.
-
-        One ``findall`` from the start of the first to the end of the last: tokenising from a
-        token boundary gives the tokens of the whole text from there (the expression looks
-        neither back nor past a token's end).
-        """
+        """The normalised tokens ``t0 .. t1 - 1``: slices of the text at the token table's
+        spans (the tokens of ``TOKENS_RE``, found without a second regex pass)."""
         if t1 <= t0:
             return []
-        return TOKENS_RE.findall(self.nt.text, int(self.tok_start[t0]), int(self.tok_end[t1 - 1]))
+        text = self.nt.text
+        return [text[a:b] for a, b in zip(self.starts[t0:t1], self.ends[t0:t1])]
+
+    @cached_property
+    def starts(self):
+        """Token starts as a list of ints (``tok_start``), for rules that read them one by one."""
+        return self.tok_start.tolist()
+
+    @cached_property
+    def ends(self):
+        """Token ends as a list of ints (``tok_end``)."""
+        return self.tok_end.tolist()
 
     def token_of(self, pos):
         """Index of the token that contains position ``pos`` of the normalised text."""
-        return int(np.searchsorted(self.tok_start, pos, "right")) - 1
+        return bisect_right(self.starts, pos) - 1
 
     def original(self, start, end):
         """The span of the original text behind ``[start, end)`` of the normalised text."""

@@ -17,6 +17,8 @@ codebook shares, in normalised spelling (:mod:`framing.text.normalize`):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..text.clitics import strip_article
 from ..text.normalize import normalize
 
@@ -117,6 +119,7 @@ _ADJECTIVE_STEMS = frozenset(normalize(w) for w in (
     "ثن ثلاث").split())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_role_adjective(tok):
     """A nisba adjective of a role (المصري، الأممي، الرسمية), not a nisba surname."""
     if not tok.startswith("ال"):
@@ -174,6 +177,8 @@ def quoted_tokens(tokens):
     """Whether each token lies inside a quotation that also closes (« », “ ”, or a pair of
     straight quotes); an unclosed quote marks nothing."""
     inside = [False] * len(tokens)
+    if "«" not in tokens and "“" not in tokens and '"' not in tokens:
+        return inside  # no quotation opens (most sentences)
     stack, straight = [], None
     for i, t in enumerate(tokens):
         if t in ("«", "“"):
@@ -217,6 +222,6 @@ def quote_closes_soon(tokens, i, within=4):
 
 def is_ala(doc, tok_index, tok):
     """على (a preposition) and علي (a name) meet under normalisation: read the original."""
-    a = int(doc.tok_start[tok_index])
+    a = doc.starts[tok_index]
     start, end = doc.original(a, a + len(tok))
     return normalize(doc.text[start:end], ya=False).endswith("ى")

@@ -9,11 +9,15 @@ speaker, to which a short re-mention (كيري، المصدر) and a continuatio
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from . import quote_grammar as G
 
 #: Source types of the codebook written under their older names, and the protocol's names.
 PROTOCOL_TYPES = {"journalist": "media"}
 RESIDUAL_TYPE = "other"
+#: Words a name next to a role does not run across.
+_NAME_STOPS = G.NOT_SPEAKER_START | G.SPEAKER_STOPS
 
 
 
@@ -31,7 +35,7 @@ class SpeakerPhrases:
         self.introduced = []  # role + name written outside a quote (وزير الخارجية ... جون كيري)
         self.known = {}  # name word -> (source_type, actor, source_cue) of its introduction
         self.rows = []
-        self._spans_of = (None, None, None)  # (sentence, verb spans, cue spans): asked per token
+        self._spans_of = (None, None, None)  # (sentence, verb tokens, cue tokens): asked per token
 
     # -- tokens -----------------------------------------------------------------------------
 
@@ -86,8 +90,8 @@ class SpeakerPhrases:
 
     def _span(self, s, k, j):
         """Normalised ``(start, end)`` of tokens ``[k, j)`` of the sentence."""
-        a = int(self.doc.tok_start[s.t0 + k])
-        b = int(self.doc.tok_start[s.t0 + j - 1]) + len(s.tokens[j - 1])
+        a = self.doc.starts[s.t0 + k]
+        b = self.doc.starts[s.t0 + j - 1] + len(s.tokens[j - 1])
         return a, b
 
     def _words(self, s, k, j):
@@ -149,7 +153,7 @@ class SpeakerPhrases:
         while stop < min(limit, len(s.tokens), i + 8) and s.tokens[stop] not in ("،", ",") \
                 and s.tokens[stop] not in G.SPEAKER_STOPS:
             stop += 1
-        b = int(self.doc.tok_start[s.t0 + stop - 1]) + len(s.tokens[stop - 1]) if stop > i else 0
+        b = self.doc.starts[s.t0 + stop - 1] + len(s.tokens[stop - 1]) if stop > i else 0
         for x in sorted(s.hits("source"), key=lambda x: x.start):
             if h.end <= x.start and x.end <= b:
                 t = PROTOCOL_TYPES.get(x.entry.payload, x.entry.payload)
@@ -163,14 +167,14 @@ class SpeakerPhrases:
         toks = s.tokens
         if k >= len(toks):
             return None
-        a0 = int(self.doc.tok_start[s.t0 + k])
+        a0 = self.doc.starts[s.t0 + k]
         first = [h for h in (*s.hits("source"), *s.hits("actor")) if h.start == a0
                  or (h.start <= a0 < h.end)]
         if not first:
             return None
         end = max(h.end for h in first)
         j = k
-        while j < limit and int(self.doc.tok_start[s.t0 + j]) < end:
+        while j < limit and self.doc.starts[s.t0 + j] < end:
             j += 1
         nisba = ("ي", "ية", "يين", "يون")
         if j < limit and j == k + 1 and toks[j].startswith("ال") and not toks[j].endswith(nisba) \
@@ -237,7 +241,7 @@ class SpeakerPhrases:
         or alone (خالد العطية، العطية) and the words of a two-word actor name (سامح شكري)."""
         out, after_role = set(), False
         for i in range(k, j):
-            t, pos = s.tokens[i], int(self.doc.tok_start[s.t0 + i])
+            t, pos = s.tokens[i], self.doc.starts[s.t0 + i]
             hit = next((h for h in cues if h.start <= pos < h.end), None)
             if hit is not None and (hit.entry.group == "source" or len(hit.entry.cue.words) < 2):
                 after_role = True
@@ -277,96 +281,110 @@ class SpeakerPhrases:
             return None
         start = min(h.start for h in hits)
         k = lo
-        while int(self.doc.tok_start[s.t0 + k]) < start:
+        while self.doc.starts[s.t0 + k] < start:
             k += 1
         return k
 
     # -- statements -------------------------------------------------------------------------
 
     def _spans(self, s):
-        """``(verb spans, cue spans)`` of sentence ``s``, computed once per sentence: the verbs
-        of saying written as verbs (with a verb prefix only), the source and actor cues."""
+        """``(verb tokens, cue tokens)`` of sentence ``s``, computed once per sentence: the
+        tokens (within the sentence) that are a verb of saying written as a verb (with a verb
+        prefix only, the token exactly the hit), and those that start inside a source or actor
+        cue."""
         if self._spans_of[0] is not s:
-            text = self.doc.nt.text
-            verbs = {(h.start, h.end) for h in s.hits("speech_verb")
-                     if text[h.start:h.core_start] in G.VERB_PREFIXES}
-            cues = [(h.start, h.end) for h in (*s.hits("source"), *s.hits("actor"))]
+            text, starts, t0, toks = self.doc.nt.text, self.doc.starts, s.t0, s.tokens
+            verbs = set()
+            for h in s.hits("speech_verb"):
+                if text[h.start:h.core_start] in G.VERB_PREFIXES:
+                    g = bisect_left(starts, h.start)
+                    if g < len(starts) and starts[g] == h.start and 0 <= g - t0 < len(toks) \
+                            and len(toks[g - t0]) == h.end - h.start:
+                        verbs.add(g - t0)
+            cues = set()
+            for h in (*s.hits("source"), *s.hits("actor")):
+                cues.update(range(bisect_left(starts, h.start) - t0, bisect_left(starts, h.end) - t0))
             self._spans_of = (s, verbs, cues)
         return self._spans_of[1:]
 
     def _verb_at(self, s, i):
         """Token ``i`` is a verb of saying (not a name holding its letters: كيري)."""
-        a = int(self.doc.tok_start[s.t0 + i])
-        return (a, a + len(s.tokens[i])) in self._spans(s)[0]
+        return i in self._spans(s)[0]
 
     def _cue_at(self, s, i, stype=None):
         """Token ``i`` lies in a source or actor cue (a source cue of type ``stype``)."""
         if i >= len(s.tokens):
             return False
-        a = int(self.doc.tok_start[s.t0 + i])
         if stype is None:
-            return any(start <= a < end for start, end in self._spans(s)[1])
+            return i in self._spans(s)[1]
+        a = self.doc.starts[s.t0 + i]
         return any(h.start <= a < h.end for h in s.hits("source") if h.entry.payload == stype)
 
     def _register_names(self, s):
         """Remember the names written next to a role or an actor (وزير النفط ... الزوي،
         برنادينو ليون، مبعوث الأمم المتحدة), so that the name alone has that source type."""
-        toks, doc = s.tokens, self.doc
+        toks, doc, t0, n = s.tokens, self.doc, s.t0, len(s.tokens)
+        is_word, known = doc.is_word, self.known
+        verbs, cues = self._spans(s)
+        not_names, places, role_adjective = G.NOT_NAMES, G.ROLE_PLACE_PREPOSITIONS, G.is_role_adjective
         for h in (*s.hits("source"), *s.hits("actor")):
-            stype = self._role_type(s, h, len(toks)) if h.entry.group == "source" else "official"
-            actor = h.entry.payload[0] if h.entry.group == "actor" else ""
-            first = h.tok - s.t0
-            last = doc.token_of(h.end - 1) - s.t0
-            if h.entry.group == "actor" and last > first:  # سامح شكري: شكري alone is he
+            source = h.entry.group == "source"
+            stype = self._role_type(s, h, n) if source else "official"
+            actor = "" if source else h.entry.payload[0]
+            value = (stype, actor, h.entry.cue.text)
+            first = h.tok - t0
+            last = doc.token_of(h.end - 1) - t0
+            if not source and last > first:  # سامح شكري: شكري alone is he
                 for t in toks[first:last + 1]:
-                    if len(t) > 2 and not t.startswith("ال") and t not in G.NOT_NAMES:
-                        self.known.setdefault(t, (stype, actor, h.entry.cue.text))
+                    if len(t) > 2 and not t.startswith("ال") and t not in not_names:
+                        known.setdefault(t, value)
             for step, start in ((1, last + 1), (-1, first - 1)):
                 i, taken, words, end = start, 0, set(), None
                 if step == -1 and 0 <= i and toks[i] in ("،", ","):
                     i -= 1
-                while 0 <= i < len(toks) and taken < 3 and doc.is_word[s.t0 + i]:
+                while 0 <= i < n and taken < 3 and is_word[t0 + i]:
                     t = toks[i]
-                    if step == 1 and taken == 0 and t in G.ROLE_PLACE_PREPOSITIONS \
-                            and i + 2 < len(toks) and doc.is_word[s.t0 + i + 1] \
+                    if step == 1 and taken == 0 and t in places \
+                            and i + 2 < n and is_word[t0 + i + 1] \
                             and not toks[i + 2].startswith("ال"):
                         i += 2  # المبعوث الأممي إلى ليبيا برناردينو ليون: past the place
                         continue
-                    if t in G.NOT_SPEAKER_START or t in G.SPEAKER_STOPS or self._verb_at(s, i):
+                    if t in _NAME_STOPS or i in verbs:
                         break
-                    if self._cue_at(s, i):
+                    if i in cues:
                         # a cue word inside a name (الباجي قائد السبسي) is passed over
                         nxt = i + 1
                         if not (step == 1 and taken and not t.startswith("و")
-                                and nxt < len(toks) and doc.is_word[s.t0 + nxt]
-                                and not self._cue_at(s, nxt)
-                                and not G.is_role_adjective(toks[nxt])):
+                                and nxt < n and is_word[t0 + nxt] and nxt not in cues
+                                and not role_adjective(toks[nxt])):
                             break
                         i += step
                         continue
                     # after a role a nisba adjective is its (وزير الخارجية المصري); before it,
                     # any nisba is a surname (الزوي وزير النفط)
-                    adjective = G.is_role_adjective(t)
-                    if (step == -1 or not adjective) and len(t) > 2 and t not in G.NOT_NAMES \
-                            and t not in G.SPEECH_NOUNS:
-                        self.known.setdefault(t, (stype, actor, h.entry.cue.text))
+                    if (step == -1 or not role_adjective(t)) and len(t) > 2 \
+                            and t not in not_names and t not in G.SPEECH_NOUNS:
+                        known.setdefault(t, value)
                         taken += 1
                         words.add(t[2:] if t.startswith("ال") and len(t) > 5 else t)
                         end = i
                     i += step
-                whole = int(doc.tok_start[s.t0 + last]) + len(toks[last]) == h.end  # not مصر|ي
-                if step == 1 and end is not None and h.entry.group == "source" and whole \
-                        and stype in G.INTRODUCED_TYPES:
-                    begin = first  # وزير الخارجية: the whole chain of cues
-                    while begin > 0 and doc.is_word[s.t0 + begin - 1] \
-                            and self._cue_at(s, begin - 1, h.entry.payload):
-                        begin -= 1
-                    a0 = int(doc.tok_start[s.t0 + begin])
-                    a0 = min((x.core_start for x in (*s.hits("source"), *s.hits("actor"))
-                              if x.start == a0 and doc.nt.text[x.start:x.core_start]
-                              in G.NAME_PROCLITICS), default=a0)  # not لـ of لوزير
-                    a, b = doc.original(a0, int(doc.tok_start[s.t0 + end]) + len(toks[end]))
-                    self.introduced.append({"speaker": doc.text[a:b], "start": a, "end": b,
-                                            "source_type": stype, "actor": actor,
-                                            "source_cue": h.entry.cue.text, "names": words})
+                if step == 1 and end is not None and source and stype in G.INTRODUCED_TYPES \
+                        and doc.starts[t0 + last] + len(toks[last]) == h.end:  # not مصر|ي
+                    self._introduce(s, h, first, end, stype, actor, words)
 
+    def _introduce(self, s, h, first, end, stype, actor, words):
+        """A role and the name after it, written where no one spoke (:meth:`_link` reads it)."""
+        toks, doc = s.tokens, self.doc
+        begin = first  # وزير الخارجية: the whole chain of cues
+        while begin > 0 and doc.is_word[s.t0 + begin - 1] \
+                and self._cue_at(s, begin - 1, h.entry.payload):
+            begin -= 1
+        a0 = doc.starts[s.t0 + begin]
+        a0 = min((x.core_start for x in (*s.hits("source"), *s.hits("actor"))
+                  if x.start == a0 and doc.nt.text[x.start:x.core_start]
+                  in G.NAME_PROCLITICS), default=a0)  # not لـ of لوزير
+        a, b = doc.original(a0, doc.starts[s.t0 + end] + len(toks[end]))
+        self.introduced.append({"speaker": doc.text[a:b], "start": a, "end": b,
+                                "source_type": stype, "actor": actor,
+                                "source_cue": h.entry.cue.text, "names": words})

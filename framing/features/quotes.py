@@ -244,7 +244,7 @@ class QuoteRule(SpeakerPhrases):
         q = self._speaker(s, k, c, verb)
         if q is None:
             return None
-        a0 = int(self.doc.tok_start[s.t0 + k])
+        a0 = self.doc.starts[s.t0 + k]
         heads = [h for h in (*s.hits("source"), *s.hits("actor")) if h.start <= a0 < h.end]
         if not (heads or toks[k] in G.OPEN_QUOTES or relay or q["known"]):
             return None

@@ -77,6 +77,27 @@ def test_chunked_output_layout(seeds_dir, tmp_path, capsys):
             "part-00000.csv", "part-00001.csv", "part-00002.csv"]
 
 
+def test_a_chunked_run_compiles_the_codebook_once(seeds_dir, tmp_path, capsys, monkeypatch):
+    from framing import features
+    from framing import stream
+
+    made = []
+    real = features.CompiledCodebook
+
+    class Counting(real):
+        def __init__(self, *args, **kwargs):
+            made.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(features, "CompiledCodebook", Counting)
+    monkeypatch.setattr(stream, "CompiledCodebook", Counting)
+    monkeypatch.setattr(stream, "_COMPILED", {})
+    out = tmp_path / "parts"
+    code, printed, _ = run_cli(capsys, "analyze", seeds_dir, "--out", out, "--chunk-size", "2")
+    assert code == 0 and "5 articles in 3 parts" in printed
+    assert len(made) == 1  # checked before the corpus is read, then used for every chunk
+
+
 def test_column_options_read_a_csv_corpus(seed_texts, tmp_path, capsys):
     path = tmp_path / "t.csv"
     pd.DataFrame({"key": ["k2", "k1"], "words": [seed_texts[S002], seed_texts[S000]]}).to_csv(

@@ -235,3 +235,44 @@ def test_translation_tables_of_other_steps_equal_a_scan_of_every_code_point(step
     assert got == table and np.array_equal(got_lengths, lengths)
     assert all(target[cp] == ord(m) for cp, m in table.items() if len(m) == 1)
     assert table != NORM._tables(NORM._DEFAULT._key)[0]  # the steps do change the table
+
+
+def test_speaker_token_sets_equal_the_span_tests_they_replaced(seed_texts, packaged):
+    """The quote rule's per-sentence token sets (verbs of saying, cue tokens) and the bisect
+    ``token_of`` answer what testing every token against every hit span answered."""
+    from framing.features import quote_grammar as G
+    from framing.features.evidence import Evidence
+    from framing.features.quote_speakers import SpeakerPhrases
+
+    checked, n_verbs = 0, 0
+    for doc_id, text in seed_texts.items():
+        doc = Document(text)
+        phrases = SpeakerPhrases(packaged, doc, Evidence(doc_id, doc))
+        starts = doc.tok_start.tolist()
+        for pos in range(len(doc.nt.text) + 1):
+            assert doc.token_of(pos) == int(np.searchsorted(doc.tok_start, pos, "right")) - 1
+        for i, groups in packaged.hits_by_sentence(doc).items():
+            view = SentenceView(doc, i, groups, packaged.negators)
+            text_n, toks = doc.nt.text, view.tokens
+            verbs = {(h.start, h.end) for h in view.hits("speech_verb")
+                     if text_n[h.start:h.core_start] in G.VERB_PREFIXES}
+            cues = [(h.start, h.end) for h in (*view.hits("source"), *view.hits("actor"))]
+            n_verbs += len(verbs)
+            for k in range(len(toks) + 2):
+                if k < len(toks):
+                    a = starts[view.t0 + k]
+                    assert phrases._verb_at(view, k) == ((a, a + len(toks[k])) in verbs)
+                    assert phrases._cue_at(view, k) == any(x <= a < y for x, y in cues)
+                else:
+                    assert not phrases._cue_at(view, k)
+                checked += 1
+    assert checked > 100 and n_verbs > 3
+
+
+def test_quoted_tokens_without_an_opening_quote_is_all_false():
+    from framing.features.quote_grammar import quoted_tokens
+
+    assert quoted_tokens(["قال", "»", "”", "نص"]) == [False] * 4  # closers alone mark nothing
+    assert quoted_tokens(["قال", "«", "نص", "»"]) == [False, True, True, True]
+    assert quoted_tokens(['"', "نص", '"', "x"]) == [True, True, True, False]
+    assert quoted_tokens(["“", "نص"]) == [False, False]  # an unclosed quote marks nothing
