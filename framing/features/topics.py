@@ -34,6 +34,24 @@ SHORT_REPORT_SENTENCES = 1
 SHORT_REPORT_FACTOR = 0.5
 
 
+def distinct_hits(hits):
+    """The hits of one topic in one sentence that count: each word is evidence once.
+
+    Where cues overlap (``قوات التحالف`` and ``التحالف الدولي`` on ``قوات التحالف الدولي``,
+    ``استئناف الحوار`` over ``الحوار``) only the heaviest counts, at equal weight the longest,
+    then the first; the others are the same words read twice, not more evidence, and are not
+    listed (as the longest actor label hides the shorter one at its place).
+    """
+    if len(hits) < 2:
+        return hits
+    order = sorted(hits, key=lambda h: (-h.entry.cue.weight, h.start - h.end, h.start))
+    kept = []
+    for h in order:
+        if all(h.end <= k.start or k.end <= h.start for k in kept):
+            kept.append(h)
+    return [h for h in hits if any(h is k for k in kept)]
+
+
 class TopicRule:
     """Topic features of one article (see the module docstring)."""
 
@@ -65,6 +83,7 @@ class TopicRule:
         for name, col, scope, min_weight, _, bare, _, _ in self.topics:
             hits = groups.get(col)
             if hits:
+                hits = distinct_hits(hits)
                 weight = sum({h.entry.cue.text: h.entry.cue.weight for h in hits}.values())
                 addresses = weight >= min_weight
                 row[col] = int(addresses)

@@ -178,6 +178,8 @@ def test_foreign_forces_acceptance_negated_is_rejection(default):
     # his efforts and initiatives credited, gratitude with appreciation addressed to him
     ("ونوه البيان بجهود الرئيس المصري عبد الفتاح السيسي في دعم استقرار ليبيا ووحدتها.", "pro"),
     ("ورحبت الجامعة العربية بمبادرة الرئيس عبد الفتاح السيسي لحل الأزمة الليبية.", "pro"),
+    # an outcome credited to him (the agent of an achievement)
+    ("وقال الوزير إن الاقتصاد تعافى بفضل الرئيس عبد الفتاح السيسي وسياساته.", "pro"),
     ("وأعرب الوزير عن بالغ شكره وتقديره للرئيس عبد الفتاح السيسي على حسن الاستقبال.", "pro"),
     # a visit reported and the thank-you cable of protocol are not evaluation
     ("استقبل الرئيس عبد الفتاح السيسي اليوم في القاهرة وزير الخارجية الليبي.", "neutral"),
@@ -186,3 +188,22 @@ def test_foreign_forces_acceptance_negated_is_rejection(default):
 def test_sisi_credited_with_efforts_and_initiatives_is_pro(default, text, label):
     arts = run_texts(default, text).articles
     assert arts.loc[0, "stance:sisi"] == label
+
+
+@pytest.mark.parametrize("text, label", [
+    # the commander as a militia chief, undermining truces: delegitimising
+    ("عاجل | آمر الميليشيات خليفة حفتر يستعرض قواته في بنغازي", "con"),
+    ("وقال المتحدث إن حفتر قوض كل اتفاقات وقف إطلاق النار في ليبيا.", "con"),
+    # his forces under his title, as قوات حفتر (coding manual)
+    ("وتقدمت قوات الجنرال خليفة حفتر نحو مدينة سرت الليبية.", "con"),
+    ("والتقى المبعوث الأممي خليفة حفتر في بنغازي.", "neutral"),
+])
+def test_haftar_as_a_militia_chief_is_delegitimised(default, text, label):
+    arts = run_texts(default, text).articles
+    assert arts.loc[0, "stance:haftar"] == label
+
+
+def test_sanctions_on_obstructors_of_elections_are_support(default):
+    arts = run_texts(default, "عاجل | واشنطن تلوح بعقوبات على معرقلي الانتخابات في ليبيا").articles
+    assert arts.loc[0, "topic:elections"] == 1
+    assert arts.loc[0, "stance:elections"] == "pro"

@@ -68,6 +68,7 @@ def default():
     ("عاجل | مجلس النواب الليبي يقر قانون انتخاب رئيس الدولة", "elections"),
     ("عاجل | ارتفاع سعر الدولار أمام الدينار الليبي في السوق الموازية", "reconstruction_economy"),
     ("عاجل | أردوغان: لن نسمح لمصر والإمارات بفرض إرادتهما في ليبيا", "regional_rivalry"),
+    ("عاجل | تقرير أممي: المقاتلون الأجانب ما زالوا ينتشرون في وسط ليبيا", "foreign_forces"),
 ])
 def test_one_strong_cue_makes_a_one_sentence_post_address_its_topic(default, post, topic):
     """The coding manual: one sentence that substantively addresses a topic makes it 1."""
@@ -136,3 +137,29 @@ def test_regional_rivalry_as_the_contest_of_axes(default, text, expected):
     arena of conflict) is the topic; a delegation's nationality is not."""
     arts = run_texts(default, text).articles
     assert arts.loc[0, "topic:regional_rivalry"] == expected
+
+
+def test_overlapping_cues_are_the_same_words_counted_once(default):
+    """قوات التحالف (1.5) and التحالف الدولي (1.0) match the same words of قوات التحالف الدولي:
+    the heavier counts, the other is not listed; 1.5 < min_weight 2.0 in an article."""
+    from framing.features.topics import distinct_hits
+
+    text = ("ونفذت قوات التحالف الدولي تسع ضربات جوية على مواقع التنظيم في العراق. "
+            "وقال المتحدث إن الضربات أصابت أهدافها.")
+    res = run_texts(default, text)
+    ev = res.evidence[(res.evidence.field == "topic:military_cooperation")
+                      & (res.evidence.sent_id == 0)]
+    assert ev["cue"].tolist() == ["قوات التحالف"] and ev["weight"].tolist() == [1.5]
+    assert res.articles.loc[0, "topic:military_cooperation"] == 0
+    assert distinct_hits([]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "عاجل | الرئيس الروسي بوتين يستقبل الوزير التركي في موسكو",
+    "عاجل | أردوغان: تركيا لن تتخلى عن أشقائها",
+])
+def test_one_power_named_again_is_not_a_rivalry(default, text):
+    """A power's leader, capital and adjective are the same power named again, not powers
+    competing: even a one-sentence post needs the contest (or a second power and more)."""
+    arts = run_texts(default, text).articles
+    assert arts.loc[0, "topic:regional_rivalry"] == 0
