@@ -14,10 +14,11 @@ counted sentences that address T. Every cue of T found is evidence (label ``1``)
 
 A short report -- an article of at most :data:`SHORT_REPORT_SENTENCES` counted sentences, such
 as a one-sentence breaking-news post ("عاجل | ...") -- has no asides: whatever its sentence names
-is what it reports. There a sentence addresses T from :data:`SHORT_REPORT_FACTOR` of
-``min_weight`` on (one moderate cue of 1.0 with the default 2.0; generic words of 0.5 still only
-add to others), so that a single strong cue of the post can make the topic, as the coding manual
-asks of one sentence that substantively addresses it.
+is what it reports. There a sentence addresses T when one of its cues alone weighs
+:data:`SHORT_REPORT_FACTOR` of ``min_weight`` or more (one moderate cue of 1.0 with the default
+2.0), so that a single strong cue of the post can make the topic, as the coding manual asks of one
+sentence that substantively addresses it; generic words of 0.5 only add to others, and two of them
+(روسي + بوتين, عسكري + تسليم) are passing words, not a topic.
 """
 
 from __future__ import annotations
@@ -84,10 +85,11 @@ class TopicRule:
             hits = groups.get(col)
             if hits:
                 hits = distinct_hits(hits)
-                weight = sum({h.entry.cue.text: h.entry.cue.weight for h in hits}.values())
-                addresses = weight >= min_weight
+                weights = {h.entry.cue.text: h.entry.cue.weight for h in hits}
+                addresses = sum(weights.values()) >= min_weight
                 row[col] = int(addresses)
-                if not addresses and weight >= SHORT_REPORT_FACTOR * min_weight:
+                # a short report needs one cue strong enough on its own, not two weak words
+                if not addresses and max(weights.values()) >= SHORT_REPORT_FACTOR * min_weight:
                     self.short.append((row, name, col))
                 self.sentences[name] += int(addresses)
                 for h in hits:

@@ -58,17 +58,21 @@ def _topic(err, art, topic, limit):
     field, st = err["field"], art.st
     mw_name, mw = setting(topic, st, "topic_min_weight")
     ms_name, ms = setting(topic, st, "topic_min_sentences")
-    if sum(k != "repeat" for k in art.kinds) <= SHORT_REPORT_SENTENCES:  # features.topics
-        mw_name, mw = f"{SHORT_REPORT_FACTOR:g} x {mw_name} (short report)", SHORT_REPORT_FACTOR * mw
+    # a short report: one cue alone from a share of min_weight on (features.topics)
+    short = sum(k != "repeat" for k in art.kinds) <= SHORT_REPORT_SENTENCES
     ev = art.rows(field)
     cues = ev[ev["label"].isin(["1", "out_of_scope"])]
-    weights = {int(s): sum(dict(zip(g["cue"], g["weight"].astype(float))).values())
-               for s, g in cues.groupby("sent_id")}
+    by_cue = {int(s): dict(zip(g["cue"], g["weight"].astype(float)))
+              for s, g in cues.groupby("sent_id")}
+    weights = {s: sum(c.values()) for s, c in by_cue.items()}
+
+    def reaches(s):
+        return weights[s] >= mw or (short and max(by_cue[s].values()) >= SHORT_REPORT_FACTOR * mw)
     out = []
     if (ev["label"] == "out_of_scope").any():
         out.append(row(err, None, "article", "out_of_scope", "topic cues found, but the article "
                        "names none of the topic's context cues: the topic is out of scope", art))
-    addressing = [s for s, w in weights.items() if w >= mw]
+    addressing = [s for s in weights if reaches(s)]
     if err["kind"] == "FN" and not weights:
         out.append(row(err, None, "article", "no_cue", "no cue of the topic in the article", art))
     elif err["kind"] == "FN" and addressing and len(addressing) < ms:
@@ -80,13 +84,18 @@ def _topic(err, art, topic, limit):
             cause, reason = (cue_words_reason(words) if words else
                              ("no_cue_here", "no cue of the topic in this sentence"))
             return row(err, s, basis, cause, reason, art)
-        rel = "<" if weights[s] < mw else ">="
-        return row(err, s, basis, "below_min_weight" if rel == "<" else "cues_fired",
-                   f"topic cues weigh {fmt(weights[s])} {rel} {mw_name} {fmt(mw)} in s{s}", art,
-                   cue_list(cues[cues["sent_id"] == s]), weights[s])
+        rel = ">=" if reaches(s) else "<"
+        reason = f"topic cues weigh {fmt(weights[s])} {rel} {mw_name} {fmt(mw)} in s{s}"
+        if short and weights[s] < mw:
+            strongest = max(by_cue[s].values())
+            reason = (f"topic cues weigh {fmt(weights[s])} < {mw_name} {fmt(mw)} in s{s}; the "
+                      f"strongest cue, {fmt(strongest)}, {rel} {SHORT_REPORT_FACTOR:g} x "
+                      f"{mw_name} (short report) {fmt(SHORT_REPORT_FACTOR * mw)}")
+        return row(err, s, basis, "below_min_weight" if rel == "<" else "cues_fired", reason,
+                   art, cue_list(cues[cues["sent_id"] == s]), weights[s])
 
     # FP: the sentences that address the topic; FN: the nearest misses, then the coder's
-    ranked = sorted((s for s in weights if err["kind"] == "FN" or weights[s] >= mw),
+    ranked = sorted((s for s in weights if err["kind"] == "FN" or reaches(s)),
                     key=lambda s: (-weights[s], s))[:limit]
     out += [describe(s) for s in ranked]
     if err["kind"] == "FN":

@@ -59,7 +59,8 @@ class CueTables:
     doc_ids : list of str
         Every article of the analysis, sorted.
     topics : pandas.DataFrame
-        ``doc_id, field, sent_id, weight``: one row per sentence with a cue of topic ``field``.
+        ``doc_id, field, sent_id, weight, strongest``: one row per sentence with a cue of topic
+        ``field`` (the sum of its distinct cues' weights, and the heaviest of them).
     stances : pandas.DataFrame
         ``doc_id, field, pro, con, mentions``: one row per article that mentions target ``field``.
     tone : pandas.DataFrame
@@ -67,7 +68,7 @@ class CueTables:
         (articles without sentiment cues have no row: score 0).
     short : frozenset of str
         The short reports (:mod:`framing.features.topics`): their sentences address a topic
-        from ``SHORT_REPORT_FACTOR`` of its ``min_weight`` on.
+        when one cue alone weighs ``SHORT_REPORT_FACTOR`` of its ``min_weight`` or more.
     """
 
     codebook: object
@@ -162,9 +163,9 @@ def cue_tables(analysis, codebook="libya-egypt"):
                 rec[1].setdefault(sent, [0.0, 0.0])[label == "con"] += w
         elif field == schema.TONE:
             tone.setdefault(doc, {}).setdefault(sent, [0.0, 0.0])[label == "negative"] += w
-    topics = pd.DataFrame([(d, f, s, _ordered_sum(c.values()))
+    topics = pd.DataFrame([(d, f, s, _ordered_sum(c.values()), max(c.values()))
                            for (d, f, s), c in sorted(topic_cues.items())],
-                          columns=["doc_id", "field", "sent_id", "weight"])
+                          columns=["doc_id", "field", "sent_id", "weight", "strongest"])
     rows = []
     for (doc, field), (mentions, by_sent) in sorted(stance.items()):
         sums = [by_sent[s] for s in sorted(by_sent)]  # per sentence, then over sentences
@@ -246,12 +247,15 @@ def label_matrix(tables, field, points, topic_labels=None):
 
 def _topic_labels(t, index, points, short=frozenset()):
     pos = index.get_indexer(t["doc_id"])
-    weight = t["weight"].to_numpy()
-    # a short report's sentence addresses the topic from a share of min_weight on
-    factor = np.where(t["doc_id"].isin(short).to_numpy(), SHORT_REPORT_FACTOR, 1.0)
+    weight, strongest = t["weight"].to_numpy(), t["strongest"].to_numpy()
+    # a short report's sentence addresses the topic when one cue alone weighs a share of
+    # min_weight (features.topics)
+    in_short = t["doc_id"].isin(short).to_numpy()
     out = []
     for p in points:
-        n = np.bincount(pos[weight >= p["min_weight"] * factor], minlength=len(index))
+        ok = (weight >= p["min_weight"]) | (
+            in_short & (strongest >= p["min_weight"] * SHORT_REPORT_FACTOR))
+        n = np.bincount(pos[ok], minlength=len(index))
         out.append(np.where(n >= p["min_sentences"], "1", "0"))
     return out
 

@@ -123,6 +123,21 @@ def test_a_one_sentence_post_has_no_asides(default):
     assert arts.loc["d1", "topic:counterterrorism"] == 0
 
 
+def test_two_weak_words_do_not_make_the_topic_of_a_one_sentence_post(default):
+    """A short report needs one cue strong enough on its own: the defence minister (0.5) and
+    cooperation (0.5) at a book fair add up to 1.0, half of min_weight, but they are passing
+    words, not military cooperation."""
+    from framing.features.topics import SHORT_REPORT_FACTOR
+
+    post = "عاجل | وزير الدفاع يفتتح معرض القاهرة للكتاب ويشيد بالتعاون مع دور النشر"
+    res = run_texts(default, post)
+    ev = res.evidence[res.evidence.field == "topic:military_cooperation"]
+    assert sorted(ev["weight"]) == [0.5, 0.5]
+    assert ev["weight"].sum() >= SHORT_REPORT_FACTOR * 2.0 > ev["weight"].max()
+    assert res.articles["n_sentences"].iloc[0] == 1
+    assert res.articles["topic:military_cooperation"].iloc[0] == 0
+
+
 @pytest.mark.parametrize("text, expected", [
     ("عاجل | وزير الخارجية يحذر من تحول ليبيا إلى ساحة للصراعات بين الدول", 1),
     ("وحذر المحلل من أن سياسة المحاور تعمق الانقسام في ليبيا وتطيل أمد الأزمة. "

@@ -214,7 +214,9 @@ def test_thresholds_are_written_into_the_text_with_its_comments(base):
     diff = list(difflib.ndiff(text.splitlines(), new.splitlines()))
     added = [line[2:] for line in diff if line[0] == "+"]
     removed = [line for line in diff if line[0] == "-"]
-    assert not removed  # every line stays, comments included
+    # every line stays, comments included, but a value already set, which is replaced
+    assert all(r[2:].split(":")[0].strip() in {"min_weight", "threshold", "tone_threshold"}
+               for r in removed), removed
     assert {"    min_weight: 1.5", "    threshold: 0.3", "  tone_threshold: 0.1"} <= {
         a.rstrip() for a in added}
     again = with_thresholds(new, {"topic:elections": {"min_weight": 2.5},
