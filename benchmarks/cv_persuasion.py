@@ -8,7 +8,8 @@ held-out paragraph) is cross-validated with the toolkit's own grouped 5 folds
 the Platt sigmoids and thresholds are chosen on the out-of-fold scores of the ArMPro paragraphs
 of the four other folds and applied to its own paragraphs, so that the micro-F1 printed is not
 the one the thresholds were tuned on. The held-out ArMPro articles are only left out (with the
-ArAIEval texts that repeat them), never scored.
+ArAIEval texts that repeat them), never scored. Other classifiers, ensembles, span features and
+decision rules on the same folds: ``cv_persuasion_variants.py``.
 """
 
 from __future__ import annotations
