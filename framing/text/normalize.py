@@ -36,6 +36,9 @@ Steps (each a keyword of :class:`ArabicNormalizer`, default in brackets):
     space (so that multi-word cues meet one separator). Line breaks are kept.
 ``lower`` [on]
     Lower-case Latin letters.
+``hashtags`` [on]
+    ``#`` and ``_`` -> space, so that the words of a hashtag are words (``#قوات_حفتر`` meets
+    the cue ``قوات حفتر``; ``قوات #حفتر`` too). Posts on social media write phrases this way.
 
 Normalisation is idempotent: ``normalize(normalize(t)) == normalize(t)`` for every step set.
 """
@@ -53,7 +56,7 @@ from .charsets import DIACRITICS, INVISIBLES, LINE_BREAKS, TATWEEL, WORD_MARKS
 
 STEPS = (
     "bidi", "nfkc", "diacritics", "tatweel", "alef", "hamza", "ya", "taa_marbuta",
-    "persian", "digits", "symbols", "spaces", "lower",
+    "persian", "digits", "symbols", "spaces", "lower", "hashtags",
 )
 DEFAULT_STEPS = {step: step != "taa_marbuta" for step in STEPS}
 
@@ -89,6 +92,8 @@ def _map_char(c, steps):
         cat = unicodedata.category(ch)
         if steps["symbols"] and (cat in ("So", "Co", "Cn") or ch == "\ufffd"):
             ch = " "
+        elif steps["hashtags"] and ch in "#_":
+            ch = " "
         elif steps["spaces"] and ch in LINE_BREAKS:
             ch = "\n"  # phrases never match across a line break
         elif steps["spaces"] and ch not in _KEEP_WHITESPACE and (cat == "Zs" or ch.isspace()):
@@ -115,7 +120,7 @@ def _may_change(c, cat):
     """Whether some step may change ``c``: a cheap superset of the characters :func:`_map_char`
     does not return as they are (the others need no fixed-point iteration)."""
     return (c in INVISIBLES or c in DIACRITICS or c in _ANY_SINGLE or c in LINE_BREAKS
-            or cat in ("So", "Co", "Cn", "Zs") or c == "\ufffd" or c.isspace()
+            or c in "#_" or cat in ("So", "Co", "Cn", "Zs") or c == "\ufffd" or c.isspace()
             or (c.isascii() and c.isupper()) or not unicodedata.is_normalized("NFKC", c))
 
 

@@ -65,6 +65,27 @@ def test_each_step_does_what_it_says():
     assert normalize("a\t\u00a0 b\nc") == "a b\nc"
     assert normalize("A\u00a0B") == "a b"
     assert normalize("الأمن", alef=False) == "الأمن"
+    assert normalize("#قوات_حفتر تقصف") == " قوات حفتر تقصف"  # a hashtag's words are words
+    assert normalize("قوات #حفتر") == "قوات حفتر"
+    assert normalize("#قوات_حفتر", hashtags=False) == "#قوات_حفتر"
+
+
+def test_a_hashtag_phrase_is_found_at_its_written_place():
+    """``#قوات_حفتر`` and ``قوات #حفتر`` meet the delegitimising label ``قوات حفتر``; the
+    evidence is the written hashtag, ``text[start:end]``."""
+    from framing.codebook import load_codebook
+    from framing.features import CompiledCodebook
+    from helpers import run_texts
+
+    posts = ["عاجل | #قوات_حفتر تقصف مطار معيتيقة في #طرابلس",
+             "عاجل | قوات #حفتر تتقدم نحو #سرت"]
+    res = run_texts(CompiledCodebook(load_codebook("libya-egypt")), *posts)
+    ev = res.evidence[res.evidence["field"] == "actor:lna"]
+    assert list(ev["matched"]) == ["قوات_حفتر", "قوات #حفتر"]
+    assert set(ev["label"]) == {"delegitimizing"}
+    for row in ev.itertuples():
+        assert posts[int(row.doc_id[1:])][row.start:row.end] == row.matched
+    assert list(res.articles["stance:haftar"]) == ["con", "con"]
 
 
 def test_offsets_recover_the_written_word_with_its_diacritics(seed_texts):
