@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import schema
 from .errors import FramingError
+from .features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES
 
 
 def num(x):
@@ -41,6 +42,10 @@ def _settings(analysis, codebook):
         from .pipeline import codebook_of
 
         codebook = codebook_of(analysis)
+    elif not hasattr(codebook, "topics"):  # a packaged name or a path
+        from .codebook import load_codebook
+
+        codebook = load_codebook(getattr(codebook, "codebook", codebook))
     topics = {t.name: t for t in codebook.topics} if codebook is not None else {}
     stances = {s.name: s for s in codebook.stances} if codebook is not None else {}
     return st, topics, stances
@@ -71,21 +76,25 @@ def _topic(col, ev, sents, st, topic):
     mw, ms = _own(topic, st, "topic_min_weight"), _own(topic, st, "topic_min_sentences")
     steps, addressing = [], 0
     out_of_scope = (ev["label"] == "out_of_scope").any()
+    counted = int((sents["kind"] != "repeat").sum()) if "kind" in sents else len(sents)
+    short = counted <= SHORT_REPORT_SENTENCES  # features.topics: one strong cue is enough
     for sid, rows in ev[ev["label"].isin(["1", "out_of_scope"])].groupby("sent_id", sort=True):
         cues = {}
         for r in rows.itertuples():
             cues.setdefault(r.cue, float(r.weight))  # each distinct cue once per sentence
-        total = sum(cues.values())
-        ok = total >= mw and not out_of_scope
+        total, strongest = sum(cues.values()), max(cues.values())
+        reach = total >= mw or (short and strongest >= SHORT_REPORT_FACTOR * mw)
+        ok = reach and not out_of_scope
         addressing += ok
         terms = " + ".join(f"{c} {num(w)}" for c, w in cues.items())
+        note = (f"; short report: strongest cue {num(strongest)} {'≥' if reach else '<'} "
+                f"{num(SHORT_REPORT_FACTOR * mw)}" if short and total < mw else "")
         steps.append((int(sid), f"s{sid}: {terms} = {num(total)} {'≥' if total >= mw else '<'} "
-                                f"{num(mw)} → {int(ok)}"))
+                                f"{num(mw)}{note} → {int(ok)}"))
     if out_of_scope:
         return steps, 0, ("out of scope: the article names none of the topic's context cues, so "
                           "its topic cues do not count → 0")
     verdict = int(addressing >= ms)
-    counted = int((sents["kind"] != "repeat").sum()) if "kind" in sents else len(sents)
     body = sents[sents["kind"] != "repeat"] if "kind" in sents else sents
     n_addr = (int(pd.to_numeric(body[col], errors="coerce").fillna(0).sum()) if col in sents
               else addressing)

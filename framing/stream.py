@@ -215,7 +215,7 @@ def analyze_parts(corpus_path, out_dir, codebook="libya-egypt", *, chunk_size=20
         raise ParameterError("--chunk-size must be at least 1", fix="use e.g. --chunk-size 2000")
     check_output_dir(out, [corpus_path])
     if compiled is not None:
-        _COMPILED.setdefault(str(codebook), compiled)
+        _COMPILED[str(codebook)] = compiled  # the caller's compile is the one used
     with locked(out):
         _refuse_one_job_tables(out)
         _clean_temporaries(out)

@@ -81,3 +81,23 @@ def test_a_missing_article_is_a_user_error(seeds_analysis):
     _, res = seeds_analysis
     with pytest.raises(ValueError, match="no article with doc_id"):
         explain.reasons(res, "nope")
+
+
+def test_a_one_sentence_post_is_explained_by_the_short_report_rule():
+    """A one-sentence post takes a topic from one cue of half min_weight (features.topics):
+    the worked rule agrees with the label, and two weak words stay 0 there too."""
+    from framing.codebook import load_codebook
+    from framing.features import CompiledCodebook
+    from helpers import run_texts
+
+    posts = ["عاجل | تقرير أممي: المقاتلون الأجانب ما زالوا ينتشرون في وسط ليبيا",
+             "عاجل | وزير الدفاع يفتتح معرض القاهرة للكتاب ويشيد بالتعاون مع دور النشر"]
+    cb = load_codebook("libya-egypt")
+    res = run_texts(CompiledCodebook(cb), *posts)
+    assert res.articles.set_index("doc_id").loc["d0", "topic:foreign_forces"] == 1
+    for doc in ("d0", "d1"):
+        table = explain.reasons(res, doc, "libya-egypt")  # a packaged name is loaded
+        topics = table[table["field"].str.startswith("topic:")]
+        assert (topics["check"] == "ok").all(), topics[["field", "steps", "check"]]
+    steps = explain.reasons(res, "d0", cb).set_index("field").loc["topic:foreign_forces", "steps"]
+    assert "short report: strongest cue 1.5 ≥ 1.0 → 1" in steps
