@@ -165,3 +165,19 @@ def test_condolences_report_a_misfortune_and_repelling_an_attack_is_good_news(pa
     attack = _tone_rows(res, "d1").set_index("matched")
     assert attack.loc["هجوم", "label"] == "positive" and attack.loc["هجوم", "negated"]
     assert res.articles.set_index("doc_id").loc["d1", "tone"] == "positive"
+
+
+def test_condemnation_and_frustration_by_their_phrases_not_their_letters(packaged):
+    """يدين is the verb 'condemns' only with what it condemns (اليدين are hands, يدين بالولاء
+    owes); بالإحباط is frustration, بإحباط foiling."""
+    res = run_texts(packaged, "ومجلس الأمن يدين التفجير الذي استهدف المدينة.",
+                    "وأصيب الطفل بحروق في اليدين والقدمين.",
+                    "وقال إنه يدين بالولاء للوطن.",
+                    "وأعرب عن شعوره بالإحباط من النتائج.",
+                    "وقامت الشرطة بإحباط محاولة تسلل.")
+    tone = res.evidence[res.evidence["field"] == "tone"]
+    cues = {d: set(g["cue"]) for d, g in tone.groupby("doc_id")}
+    assert "يدين التفجير" in cues["d0"]
+    assert not any("يدين" in c for d in ("d1", "d2") for c in cues.get(d, ()))
+    assert "بالإحباط" in cues["d3"]
+    assert "بالإحباط" not in cues.get("d4", set())
