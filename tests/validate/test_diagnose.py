@@ -230,3 +230,17 @@ def test_a_one_sentence_post_is_diagnosed_with_the_short_report_threshold(seeds,
     assert len(below) == 1
     assert f"< {SHORT_REPORT_FACTOR:g} x min_weight of the field (short report) " \
            f"{SHORT_REPORT_FACTOR * 99.0:g}" in below["reason"].iloc[0]
+
+
+def test_two_weak_words_of_a_post_are_diagnosed_as_below_the_short_report_threshold():
+    """Two 0.5 words add up to half of min_weight, but a short report needs one cue that
+    weighs it alone: the false negative is `below_min_weight`, naming the strongest cue."""
+    from framing import load_corpus
+
+    post = "عاجل | وزير الدفاع يفتتح معرض القاهرة للكتاب ويشيد بالتعاون مع دور النشر"
+    corpus = load_corpus(pd.DataFrame({"doc_id": ["post"], "text": [post]}))
+    gold = pd.DataFrame({"doc_id": ["post"], "topic:military_cooperation": ["1"]})
+    d = diagnose(gold, corpus, fields=["topic:military_cooperation"])
+    below = d[d["cause"] == "below_min_weight"]
+    assert len(below) == 1 and not (d["cause"] == "cues_fired").any()
+    assert "the strongest cue, 0.5, < 0.5 x" in below["reason"].iloc[0]
