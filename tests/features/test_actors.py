@@ -88,3 +88,14 @@ def test_wire_formulas_for_the_eastern_army_are_neutral():
     assert "lna" not in acts.loc[["d2"], "actor"].tolist()
     arts = res.articles.set_index("doc_id")
     assert arts["stance:haftar"].tolist() == ["neutral", "pro", "absent"]
+
+
+def test_haftar_air_force_under_his_name_is_delegitimising():
+    """His aircraft and drones under his name are a marked choice, as قوات حفتر."""
+    res = run_texts(CompiledCodebook("libya-egypt"),
+                    "عاجل | حكومة الوفاق: طيران حفتر يقصف مدرسة في طرابلس",
+                    "عاجل | مسيرات حفتر تستهدف الكلية العسكرية في طرابلس")
+    acts = res.actors
+    assert set(acts.loc[acts.actor == "lna", "connotation"]) == {"delegitimizing"}
+    assert set(acts.loc[acts.actor == "lna", "doc_id"]) == {"d0", "d1"}
+    assert res.articles["stance:haftar"].tolist() == ["con", "con"]

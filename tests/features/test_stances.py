@@ -207,3 +207,30 @@ def test_sanctions_on_obstructors_of_elections_are_support(default):
     arts = run_texts(default, "عاجل | واشنطن تلوح بعقوبات على معرقلي الانتخابات في ليبيا").articles
     assert arts.loc[0, "topic:elections"] == 1
     assert arts.loc[0, "stance:elections"] == "pro"
+
+
+@pytest.mark.parametrize("text, label", [
+    # a power's intervention by adjective, condemned
+    ("عاجل | البرلمان العربي يدين التدخل التركي السافر في الشأن الليبي", "con"),
+    # the UN's call for the foreign fighters' withdrawal
+    ("عاجل | المنفي يدعو إلى إخراج المقاتلين الأجانب من ليبيا", "con"),
+    # the foreign force as the agent of shelling (the target as the agent of attacks)
+    ("عاجل | عناصر فاغنر يقصفون مواقع قوات الوفاق جنوب طرابلس", "con"),
+    # the presence in Libya called an occupation, in the indefinite accusative
+    ("عاجل | مجلس النواب يعتبر الوجود التركي في ليبيا احتلالا", "con"),
+    # foreign fighters moving in and out are ISIS's, not this target
+    ("وتدير المجموعات المتشددة في الجنوب الليبي عمليات دخول وخروج المقاتلين الأجانب "
+     "الذين يأتون من دول الجوار. وقال المصدر إن الطرق الصحراوية مفتوحة.", "absent"),
+])
+def test_foreign_forces_in_the_wordings_of_other_years(default, text, label):
+    arts = run_texts(default, text).articles
+    assert arts.loc[0, "stance:foreign_forces"] == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("عاجل | المشري: قائد الانقلاب في مصر يدعم مشروع حفتر العسكري", "con"),
+    ("عاجل | خبراء: رؤية الرئيس السيسي الثاقبة حمت الأمن القومي المصري", "pro"),
+])
+def test_sisi_by_a_coup_label_without_his_name_and_by_praise(default, text, label):
+    arts = run_texts(default, text).articles
+    assert arts.loc[0, "stance:sisi"] == label

@@ -178,3 +178,50 @@ def test_one_power_named_again_is_not_a_rivalry(default, text):
     competing: even a one-sentence post needs the contest (or a second power and more)."""
     arts = run_texts(default, text).articles
     assert arts.loc[0, "topic:regional_rivalry"] == 0
+
+
+@pytest.mark.parametrize("text, topic", [
+    # a truce is the ceasefire of the news register: a step of the political process
+    ("عاجل | الطرفان يتبادلان الاتهامات بخرق الهدنة في محيط طرابلس", "elections"),
+    # the Turkish-Libyan maritime deal by its other name: the East Mediterranean contest
+    ("عاجل | مصر ترفض الاتفاق البحري بين تركيا وحكومة الوفاق وتعتبره باطلا", "regional_rivalry"),
+    # a power's role by the indefinite adjective
+    ("عاجل | محللون: دور روسي متزايد في ليبيا يقلق الأوروبيين", "regional_rivalry"),
+    # arms and military equipment shipped, in other wordings
+    ("عاجل | وصول طائرة شحن عسكرية تركية إلى قاعدة الوطية محملة بالعتاد",
+     "military_cooperation"),
+    # rival governments contesting power; refusing to hand it over, in the finite verb
+    ("وتتنازع على السلطة في ليبيا منذ مطلع العام حكومتان. وقال مراقبون إن الأزمة مرشحة "
+     "للتصاعد.", "institutional_unity"),
+    ("عاجل | الدبيبة: لن أسلم السلطة إلا لحكومة منتخبة", "institutional_unity"),
+    # a post that names Libya only by a town is still about Libya (the topic's context)
+    ("عاجل | تقرير أممي: عناصر من الفيلق الإفريقي الروسي تنتشر في براك الشاطئ",
+     "foreign_forces"),
+])
+def test_concepts_in_the_wordings_of_other_years(default, text, topic):
+    """Posts and sentences of 2019-2025 that state something about the topic make it."""
+    assert run_texts(default, text).articles.loc[0, f"topic:{topic}"] == 1
+
+
+def test_capacity_building_needs_a_second_cue(default):
+    """تعزيز قدرات is said of economies too: with patrol boats supplied it is cooperation, alone
+    in an article it is not."""
+    arts = run_texts(
+        default,
+        "وأعلنت إيطاليا تعزيز قدرات خفر السواحل الليبي بزوارق دورية جديدة. "
+        "وقال الوزير إن التسليم يتم الشهر المقبل.",
+        "وتسعى الحكومة إلى تعزيز قدرات الاقتصاد الوطني. وقال الوزير إن الخطة تمتد خمس سنوات.",
+    ).articles
+    assert arts["topic:military_cooperation"].tolist() == [1, 0]
+
+
+def test_elections_named_in_a_background_clause_are_a_passing_word(default):
+    """The bare word names past and foreign elections in asides; an article needs a second cue,
+    a one-sentence post on elections still makes the topic."""
+    arts = run_texts(
+        default,
+        "وكان الرئيس التونسي قد تولى منصبه عقب انتخابات جرت قبل عامين. "
+        "وبحث الرئيس مع نظيره الجزائري سبل تطوير التبادل التجاري بين البلدين.",
+        "عاجل | انتخابات بلدية في عشرات البلديات الليبية يوم السبت",
+    ).articles
+    assert arts["topic:elections"].tolist() == [0, 1]
