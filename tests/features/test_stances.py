@@ -191,9 +191,12 @@ def test_sisi_credited_with_efforts_and_initiatives_is_pro(default, text, label)
 
 
 @pytest.mark.parametrize("text, label", [
-    # the commander as a militia chief, undermining truces: delegitimising
-    ("عاجل | آمر الميليشيات خليفة حفتر يستعرض قواته في بنغازي", "con"),
-    ("وقال المتحدث إن حفتر قوض كل اتفاقات وقف إطلاق النار في ليبيا.", "con"),
+    # the commander as a militia chief: delegitimising
+    ("عاجل | قائد الميليشيات خليفة حفتر يستعرض قواته في بنغازي", "con"),
+    # not آمر, which normalises to أمر: "the matter of the militias" is no label
+    ("وقال المشير خليفة حفتر إن أمر الميليشيات في طرابلس سيحسم قريبا.", "neutral"),
+    # undermining is weak evidence (0.5): he also accuses others of it
+    ("واتهم المشير خليفة حفتر حكومة الوفاق بتقويض اتفاق وقف إطلاق النار في ليبيا.", "neutral"),
     # his forces under his title, as قوات حفتر (coding manual)
     ("وتقدمت قوات الجنرال خليفة حفتر نحو مدينة سرت الليبية.", "con"),
     ("والتقى المبعوث الأممي خليفة حفتر في بنغازي.", "neutral"),
@@ -234,3 +237,14 @@ def test_foreign_forces_in_the_wordings_of_other_years(default, text, label):
 def test_sisi_by_a_coup_label_without_his_name_and_by_praise(default, text, label):
     arts = run_texts(default, text).articles
     assert arts.loc[0, "stance:sisi"] == label
+
+
+@pytest.mark.parametrize("text, label", [
+    # breaching the embargo, said of a foreign force: con
+    ("وقالت الأمم المتحدة إن القوات التركية تواصل خروقات حظر السلاح في ليبيا.", "con"),
+    # welcoming the embargo is not support for foreign forces: no target in the sentence
+    ("ورحب مجلس الأمن بتمديد حظر السلاح المفروض على ليبيا.", "absent"),
+])
+def test_the_arms_embargo_breached_by_a_foreign_force(default, text, label):
+    arts = run_texts(default, text).articles
+    assert arts.loc[0, "stance:foreign_forces"] == label
