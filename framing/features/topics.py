@@ -10,7 +10,8 @@ A topic with a ``context`` list is about a scope (the economy *of the region stu
 markets elsewhere): the article must also name one of its context cues somewhere (evidence
 label ``context``); without one, its topic cues stay in the evidence, labelled
 ``out_of_scope``, and neither the article nor any sentence has the topic. ``share:T`` is the share of the article's
-counted sentences that address T. Every cue of T found is evidence (label ``1``) with its weight.
+counted sentences that address T. Every cue of T that counts is evidence (label ``1``) with its
+weight; of cues overlapping on the same words only the heaviest counts (:func:`distinct_hits`).
 
 A short report -- an article of at most :data:`SHORT_REPORT_SENTENCES` counted sentences, such
 as a one-sentence breaking-news post ("عاجل | ...") -- has no asides: whatever its sentence names
@@ -18,7 +19,7 @@ is what it reports. There a sentence addresses T when one of its cues alone weig
 :data:`SHORT_REPORT_FACTOR` of ``min_weight`` or more (one moderate cue of 1.0 with the default
 2.0), so that a single strong cue of the post can make the topic, as the coding manual asks of one
 sentence that substantively addresses it; generic words of 0.5 only add to others, and two of them
-(روسي + بوتين, عسكري + تسليم) are passing words, not a topic.
+(وزير الدفاع + تعاون at a book fair) are passing words, not a topic.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from .evidence import round4
 #: An article of at most this many counted sentences is a short report (a breaking-news post;
 #: a second sentence may already be background).
 SHORT_REPORT_SENTENCES = 1
-#: In a short report a sentence addresses a topic from this share of the topic's ``min_weight``.
+#: In a short report a sentence addresses a topic when one cue alone weighs this share of the
+#: topic's ``min_weight``.
 SHORT_REPORT_FACTOR = 0.5
 
 
