@@ -193,7 +193,9 @@ def test_sisi_credited_with_efforts_and_initiatives_is_pro(default, text, label)
 @pytest.mark.parametrize("text, label", [
     # the commander as a militia chief: delegitimising
     ("عاجل | قائد الميليشيات خليفة حفتر يستعرض قواته في بنغازي", "con"),
-    # not آمر, which normalises to أمر: "the matter of the militias" is no label
+    # آمر الميليشيات only as a label before his name ...
+    ("شاهد | صدام ابن آمر المليشيات خليفة حفتر يكرم أفرادا من قواته.", "con"),
+    # ... not alone, since it normalises to أمر: "the matter of the militias" is no label
     ("وقال المشير خليفة حفتر إن أمر الميليشيات في طرابلس سيحسم قريبا.", "neutral"),
     # undermining is weak evidence (0.5): he also accuses others of it
     ("واتهم المشير خليفة حفتر حكومة الوفاق بتقويض اتفاق وقف إطلاق النار في ليبيا.", "neutral"),
