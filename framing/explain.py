@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import schema
 from .errors import FramingError
-from .features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES
+from .features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES, reaches
 
 
 def num(x):
@@ -83,7 +83,7 @@ def _topic(col, ev, sents, st, topic):
         for r in rows.itertuples():
             cues.setdefault(r.cue, float(r.weight))  # each distinct cue once per sentence
         total, strongest = sum(cues.values()), max(cues.values())
-        reach = total >= mw or (short and strongest >= SHORT_REPORT_FACTOR * mw)
+        reach = bool(reaches(total, strongest, mw, short))
         ok = reach and not out_of_scope
         addressing += ok
         terms = " + ".join(f"{c} {num(w)}" for c, w in cues.items())

@@ -37,6 +37,13 @@ SHORT_REPORT_SENTENCES = 1
 SHORT_REPORT_FACTOR = 0.5
 
 
+def reaches(total, strongest, min_weight, short):
+    """Whether a sentence's cues of a topic make it address the topic: their distinct weights
+    add up to ``min_weight``, or, in a short report, one cue alone weighs
+    :data:`SHORT_REPORT_FACTOR` of it. Element-wise on numpy arrays too (re-thresholding)."""
+    return (total >= min_weight) | (short & (strongest >= SHORT_REPORT_FACTOR * min_weight))
+
+
 def distinct_hits(hits):
     """The hits of one topic in one sentence that count: each word is evidence once.
 
@@ -88,10 +95,11 @@ class TopicRule:
             if hits:
                 hits = distinct_hits(hits)
                 weights = {h.entry.cue.text: h.entry.cue.weight for h in hits}
-                addresses = sum(weights.values()) >= min_weight
+                total, strongest = sum(weights.values()), max(weights.values())
+                addresses = total >= min_weight
                 row[col] = int(addresses)
-                # a short report needs one cue strong enough on its own, not two weak words
-                if not addresses and max(weights.values()) >= SHORT_REPORT_FACTOR * min_weight:
+                # enough if the article turns out a short report: one cue strong on its own
+                if not addresses and reaches(total, strongest, min_weight, True):
                     self.short.append((row, name, col))
                 self.sentences[name] += int(addresses)
                 for h in hits:

@@ -43,7 +43,7 @@ import pandas as pd
 
 from .. import schema
 from ..features.tone import sentence_weights
-from ..features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES
+from ..features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES, reaches
 from .article_view import ArticleView, coder_rows, cue_list, cue_words_reason, fmt, row, setting
 from .sample import coded_sample, note_columns
 from .scoring import errors, paired_labels
@@ -66,13 +66,13 @@ def _topic(err, art, topic, limit):
               for s, g in cues.groupby("sent_id")}
     weights = {s: sum(c.values()) for s, c in by_cue.items()}
 
-    def reaches(s):
-        return weights[s] >= mw or (short and max(by_cue[s].values()) >= SHORT_REPORT_FACTOR * mw)
+    def addresses(s):
+        return bool(reaches(weights[s], max(by_cue[s].values()), mw, short))
     out = []
     if (ev["label"] == "out_of_scope").any():
         out.append(row(err, None, "article", "out_of_scope", "topic cues found, but the article "
                        "names none of the topic's context cues: the topic is out of scope", art))
-    addressing = [s for s in weights if reaches(s)]
+    addressing = [s for s in weights if addresses(s)]
     if err["kind"] == "FN" and not weights:
         out.append(row(err, None, "article", "no_cue", "no cue of the topic in the article", art))
     elif err["kind"] == "FN" and addressing and len(addressing) < ms:
@@ -84,7 +84,7 @@ def _topic(err, art, topic, limit):
             cause, reason = (cue_words_reason(words) if words else
                              ("no_cue_here", "no cue of the topic in this sentence"))
             return row(err, s, basis, cause, reason, art)
-        rel = ">=" if reaches(s) else "<"
+        rel = ">=" if addresses(s) else "<"
         reason = f"topic cues weigh {fmt(weights[s])} {rel} {mw_name} {fmt(mw)} in s{s}"
         if short and weights[s] < mw:
             strongest = max(by_cue[s].values())
@@ -95,7 +95,7 @@ def _topic(err, art, topic, limit):
                    art, cue_list(cues[cues["sent_id"] == s]), weights[s])
 
     # FP: the sentences that address the topic; FN: the nearest misses, then the coder's
-    ranked = sorted((s for s in weights if err["kind"] == "FN" or reaches(s)),
+    ranked = sorted((s for s in weights if err["kind"] == "FN" or addresses(s)),
                     key=lambda s: (-weights[s], s))[:limit]
     out += [describe(s) for s in ranked]
     if err["kind"] == "FN":

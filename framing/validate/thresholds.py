@@ -39,7 +39,7 @@ from .. import schema
 from ..codebook import load_codebook
 from ..errors import ParameterError
 from ..features.tone import sentence_weights
-from ..features.topics import SHORT_REPORT_FACTOR, SHORT_REPORT_SENTENCES
+from ..features.topics import SHORT_REPORT_SENTENCES, reaches
 
 #: The thresholds of each kind of field: parameter name -> the global setting it overrides.
 PARAMETERS = {
@@ -248,13 +248,10 @@ def label_matrix(tables, field, points, topic_labels=None):
 def _topic_labels(t, index, points, short=frozenset()):
     pos = index.get_indexer(t["doc_id"])
     weight, strongest = t["weight"].to_numpy(), t["strongest"].to_numpy()
-    # a short report's sentence addresses the topic when one cue alone weighs a share of
-    # min_weight (features.topics)
-    in_short = t["doc_id"].isin(short).to_numpy()
+    in_short = t["doc_id"].isin(short).to_numpy()  # one strong cue is enough there
     out = []
     for p in points:
-        ok = (weight >= p["min_weight"]) | (
-            in_short & (strongest >= p["min_weight"] * SHORT_REPORT_FACTOR))
+        ok = reaches(weight, strongest, p["min_weight"], in_short)
         n = np.bincount(pos[ok], minlength=len(index))
         out.append(np.where(n >= p["min_sentences"], "1", "0"))
     return out
