@@ -152,13 +152,27 @@ def run(shared):
     return "\n".join(lines) + "\n", table
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def shared_parser(doc):
+    """The argument parser of the persuasion benchmarks: ``--shared`` (the folder beside the
+    clone that holds data/armpro and data/araieval23)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "persuasion.txt")
+    return ap
+
+
+def parse_shared(ap, argv):
+    """The parsed arguments, or ``None`` (after one line on stderr) without the ArMPro data."""
     args = ap.parse_args(argv)
     if not (args.shared / "data" / "armpro").is_dir():
         print(f"error: {args.shared}/data/armpro is absent; pass --shared", file=sys.stderr)
+        return None
+    return args
+
+
+def main(argv=None):
+    ap = shared_parser(__doc__)
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "persuasion.txt")
+    if (args := parse_shared(ap, argv)) is None:
         return 2
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

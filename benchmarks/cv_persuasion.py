@@ -14,13 +14,11 @@ decision rules on the same folds: ``cv_persuasion_variants.py``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import warnings
-from pathlib import Path
 
 import numpy as np
-from bench_persuasion import ROOT, load
+from bench_persuasion import load, parse_shared, shared_parser
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -96,11 +94,7 @@ def run(shared):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    args = ap.parse_args(argv)
-    if not (args.shared / "data" / "armpro").is_dir():
-        print(f"error: {args.shared}/data/armpro is absent; pass --shared", file=sys.stderr)
+    if (args := parse_shared(shared_parser(__doc__), argv)) is None:
         return 2
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -27,17 +27,15 @@ on four folds' out-of-fold scores of the ArMPro paragraphs, applied to the fifth
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import re
 import sys
 import warnings
-from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from bench_persuasion import ROOT, load
+from bench_persuasion import load, parse_shared, shared_parser
 from cv_persuasion import crossfit
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -336,13 +334,10 @@ def run(shared, embeddings=False):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap = shared_parser(__doc__)
     ap.add_argument("--embeddings", action="store_true",
                     help="also the variant with word vectors learnt from SaudiNewsNet")
-    args = ap.parse_args(argv)
-    if not (args.shared / "data" / "armpro").is_dir():
-        print(f"error: {args.shared}/data/armpro is absent; pass --shared", file=sys.stderr)
+    if (args := parse_shared(ap, argv)) is None:
         return 2
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
