@@ -91,7 +91,7 @@ class SpeakerPhrases:
     def _span(self, s, k, j):
         """Normalised ``(start, end)`` of tokens ``[k, j)`` of the sentence."""
         a = self.doc.starts[s.t0 + k]
-        b = self.doc.starts[s.t0 + j - 1] + len(s.tokens[j - 1])
+        b = self.doc.ends[s.t0 + j - 1]
         return a, b
 
     def _words(self, s, k, j):
@@ -118,10 +118,9 @@ class SpeakerPhrases:
             return None
         if sources:
             roles = [h for h in sources if " ".join(h.entry.cue.words) not in G.HONORIFICS]
-            roles = sorted(roles or sources, key=lambda h: (h.start, -(h.end - h.start)))
-            first = roles[0]
+            first = min(roles or sources, key=lambda h: (h.start, -(h.end - h.start)))
             stype, cue = self._role_type(s, first, j), first.entry.cue.text
-            head = G.strip_article(roles[0].entry.cue.words[0])
+            head = G.strip_article(first.entry.cue.words[0])
         elif actors:
             stype, cue = "official", actors[0].entry.cue.text
         else:
@@ -153,7 +152,7 @@ class SpeakerPhrases:
         while stop < min(limit, len(s.tokens), i + 8) and s.tokens[stop] not in ("،", ",") \
                 and s.tokens[stop] not in G.SPEAKER_STOPS:
             stop += 1
-        b = self.doc.starts[s.t0 + stop - 1] + len(s.tokens[stop - 1]) if stop > i else 0
+        b = self.doc.ends[s.t0 + stop - 1] if stop > i else 0
         for x in sorted(s.hits("source"), key=lambda x: x.start):
             if h.end <= x.start and x.end <= b:
                 t = PROTOCOL_TYPES.get(x.entry.payload, x.entry.payload)
@@ -370,12 +369,12 @@ class SpeakerPhrases:
                         end = i
                     i += step
                 if step == 1 and end is not None and source and stype in G.INTRODUCED_TYPES \
-                        and doc.starts[t0 + last] + len(toks[last]) == h.end:  # not مصر|ي
+                        and doc.ends[t0 + last] == h.end:  # not مصر|ي
                     self._introduce(s, h, first, end, stype, actor, words)
 
     def _introduce(self, s, h, first, end, stype, actor, words):
         """A role and the name after it, written where no one spoke (:meth:`_link` reads it)."""
-        toks, doc = s.tokens, self.doc
+        doc = self.doc
         begin = first  # وزير الخارجية: the whole chain of cues
         while begin > 0 and doc.is_word[s.t0 + begin - 1] \
                 and self._cue_at(s, begin - 1, h.entry.payload):
@@ -384,7 +383,7 @@ class SpeakerPhrases:
         a0 = min((x.core_start for x in (*s.hits("source"), *s.hits("actor"))
                   if x.start == a0 and doc.nt.text[x.start:x.core_start]
                   in G.NAME_PROCLITICS), default=a0)  # not لـ of لوزير
-        a, b = doc.original(a0, doc.starts[s.t0 + end] + len(toks[end]))
+        a, b = doc.original(a0, doc.ends[s.t0 + end])
         self.introduced.append({"speaker": doc.text[a:b], "start": a, "end": b,
                                 "source_type": stype, "actor": actor,
                                 "source_cue": h.entry.cue.text, "names": words})

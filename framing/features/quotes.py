@@ -232,8 +232,7 @@ class QuoteRule(SpeakerPhrases):
                 bounded = True  # نقلت عن X قوله: X is the whole phrase
                 break
             if (not self.doc.is_word[s.t0 + j] and t not in G.OPEN_QUOTES | G.CLOSE_QUOTES
-                    and t not in "()") or G.is_complementiser(t) \
-                    or t in G.SPEECH_NOUNS or (t in ("فان", "فقد", "ف")):
+                    and t not in "()") or G.is_complementiser(t) or t in ("فان", "فقد", "ف"):
                 break
             j += 1
         c = self._cut(s, k, j)
