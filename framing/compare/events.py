@@ -13,8 +13,6 @@ from .actors import actor_label_table
 
 COLUMNS = ["kind", "field", "value", "share", "connotation", "n_articles", "n", "speaker",
            "small_n"]
-#: The protocol's source types, in display order (as in :mod:`framing.compare.sourcing`).
-SOURCE_ORDER = ("official", "expert", "media", "report", "unnamed", "other")
 
 
 def _modal(values, labels):
@@ -68,7 +66,7 @@ def _quote_rows(quotes, articles, by, max_speakers, min_quotes):
     for k, rows in q[q["_key"].isin(top)].groupby("_key"):
         counts = rows["speaker"].astype(str).value_counts()
         shown[k] = min(counts.index, key=lambda t: (-counts[t], -len(t), t))
-    types = [t for t in SOURCE_ORDER if t in set(q["source_type"])]
+    types = [t for t in schema.SOURCE_TYPES if t in set(q["source_type"])]
     types += sorted(set(q["source_type"].astype(str)) - set(types))
     n_art = articles.groupby(by).size()
     rows = []

@@ -24,12 +24,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SchemaError
-from ..schema import require_columns
+from ..schema import SOURCE_TYPES, require_columns
 from ._common import flag_small, group_column, iter_groups
 from .bootstrap import bootstrap_means
 
-#: The protocol's source types, in display order.
-SOURCE_ORDER = ("official", "expert", "media", "report", "unnamed", "other")
+#: The protocol's source types, in display order (the schema's list).
+SOURCE_ORDER = SOURCE_TYPES
 COLUMNS = ("n_articles", "n_articles_all", "n_quotes", "proportion", "ci_low", "ci_high",
            "small_n")
 
